@@ -1,0 +1,126 @@
+/** Public types of @corsica/core. */
+
+/** One entry of the `origin` option: an exact origin, a pattern, or a RegExp. */
+export type OriginMatcher = string | RegExp
+
+/** Decides, per request, whether an origin is allowed. Only a returned `true` grants. */
+export type OriginFunction = (origin: string, request: Request) => boolean | Promise<boolean>
+
+/** Everything the `origin` option accepts. */
+export type OriginOption = '*' | OriginMatcher | readonly OriginMatcher[] | OriginFunction
+
+/** Options of {@link createCors}. Names follow express `cors()`. */
+export interface CorsOptions {
+  /**
+   * Which origins may read responses. Required.
+   * - `'*'`: any origin (a public API; not with `credentials`).
+   * - `'https://app.example.com'`: exactly that origin, as browsers serialize it.
+   * - `'https://*.example.com'`: any subdomain (one or more labels), never the apex.
+   * - `'http://localhost:*'`: any port, or none.
+   * - a RegExp, anchored with `^` and `$`.
+   * - an array of the above; `'null'` matches only when listed.
+   * - a function `(origin, request) => boolean | Promise<boolean>`.
+   *
+   * **Security:** everything listed here can read responses with the user's cookies when
+   * `credentials` is true.
+   */
+  origin: OriginOption
+  /**
+   * Methods a preflight may ask for. GET, HEAD and POST never need a preflight, so browsers
+   * allow them whatever this says. `'*'` allows any method.
+   * @default ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE']
+   */
+  methods?: readonly string[] | '*'
+  /**
+   * Request headers a preflight may ask for, beyond the CORS-safelisted ones. `'*'` allows any,
+   * `authorization` included.
+   * @default []
+   */
+  allowedHeaders?: readonly string[] | '*'
+  /**
+   * Response headers script may read, beyond the CORS-safelisted ones. `'*'` exposes all (not
+   * with `credentials`).
+   * @default []
+   */
+  exposedHeaders?: readonly string[] | '*'
+  /**
+   * Lets cookies and HTTP authentication travel with cross-origin requests
+   * (`Access-Control-Allow-Credentials: true`).
+   *
+   * **Security:** every allowed origin can then act as the signed-in user.
+   * @default false
+   */
+  credentials?: boolean
+  /**
+   * Seconds a browser may cache a preflight answer (`Access-Control-Max-Age`). Browsers cap it
+   * (Chromium: 7200, Firefox: 86400).
+   * @default undefined (no header: browsers cache for 5 seconds)
+   */
+  maxAge?: number
+  /**
+   * Answers Private Network Access preflights (`Access-Control-Request-Private-Network: true`)
+   * with `Access-Control-Allow-Private-Network: true`.
+   * @default false
+   */
+  privateNetworkAccess?: boolean
+  /**
+   * Status of a granted preflight. Must be 2xx.
+   * @default 204
+   */
+  optionsSuccessStatus?: number
+  /**
+   * Called for every CORS request that is not granted, with the reason. It must not throw; an
+   * exception or rejection it raises is reported with `console.error` and otherwise ignored.
+   */
+  onRefuse?: (refusal: CorsRefusal, request: Request) => void
+}
+
+/** Stable codes of the reasons a CORS request is not granted. */
+export type RefusalCode =
+  | 'origin-not-allowed'
+  | 'origin-malformed'
+  | 'origin-check-failed'
+  | 'method-not-allowed'
+  | 'method-malformed'
+  | 'header-not-allowed'
+  | 'headers-malformed'
+  | 'private-network-not-allowed'
+
+/** Why a CORS request was not granted, in words a developer can act on. */
+export interface CorsRefusal {
+  /** Stable code, e.g. `header-not-allowed`. */
+  code: RefusalCode
+  /** What is wrong, e.g. "request header x-api-key is not in allowedHeaders". */
+  message: string
+  /** How to fix it, e.g. "add 'x-api-key' to allowedHeaders". */
+  fix: string
+  /** The reason name MDN and Firefox use for what the browser then reports, e.g. `CORSMissingAllowOrigin`. */
+  browserReason: string
+  /** The request's Origin header, as received. */
+  origin: string
+  /** Whether the refused request was a preflight. */
+  preflight: boolean
+  /** The thrown value, for `origin-check-failed`. */
+  cause?: unknown
+}
+
+/**
+ * The CORS headers an actual (non-preflight) response needs, computed from the request alone.
+ * A header absent here is removed from the response: the policy owns the CORS headers.
+ * `vary` is merged into the response's own Vary, never replacing it.
+ */
+export interface CorsHeaders {
+  'access-control-allow-origin'?: string
+  'access-control-allow-credentials'?: string
+  'access-control-expose-headers'?: string
+  vary?: string
+}
+
+/** A value, or a promise of it when an async origin function is configured. */
+export type MaybePromise<T> = T | Promise<T>
+
+/** A fetch-style handler: a request and any platform arguments (env, ctx, info) in, a response out. */
+export type FetchHandler<Rest extends unknown[] = unknown[]> = (
+  request: Request,
+  ...rest: Rest
+) => Response | Promise<Response>
