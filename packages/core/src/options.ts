@@ -1,0 +1,357 @@
+/**
+ * Validating the options once, at start-up, and compiling them into precomputed header
+ * values. Every problem is collected, then thrown together as one CorsConfigError.
+ */
+import { type ConfigProblem, CorsConfigError, show } from './errors'
+import {
+  isForbiddenMethod,
+  isForbiddenRequestHeader,
+  isForbiddenResponseHeader,
+  isToken,
+  normalizeMethod,
+  SAFELISTED_RESPONSE_HEADERS,
+} from './fetch-spec'
+import { compileOrigin, type OriginPolicy } from './origin'
+import type { CorsOptions, CorsRefusal } from './types'
+
+/** The options, checked and turned into what each request needs. */
+export interface CompiledOptions {
+  origin: OriginPolicy
+  credentials: boolean
+  /** Allowed methods (normalized), or null for '*'. */
+  methods: ReadonlySet<string> | null
+  /** Access-Control-Allow-Methods for a listed set. */
+  allowMethods: string
+  /** Allowed request headers (lower case), or null for '*'. */
+  allowedHeaders: ReadonlySet<string> | null
+  /** Access-Control-Allow-Headers for a listed set ('' when none). */
+  allowHeaders: string
+  /** Access-Control-Expose-Headers ('' when none). */
+  exposeHeaders: string
+  /** Access-Control-Max-Age ('' when unset). */
+  maxAge: string
+  privateNetworkAccess: boolean
+  optionsSuccessStatus: number
+  onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
+}
+
+/** Express cors()'s default, which users expect. */
+const DEFAULT_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE']
+
+const KNOWN_OPTIONS = [
+  'origin',
+  'methods',
+  'allowedHeaders',
+  'exposedHeaders',
+  'credentials',
+  'maxAge',
+  'privateNetworkAccess',
+  'optionsSuccessStatus',
+  'onRefuse',
+] as const
+
+/** Names other CORS libraries use, and what they are called here. */
+const ALIASES: Record<string, string> = {
+  allowheaders: 'allowedHeaders',
+  headers: 'allowedHeaders',
+  allowmethods: 'methods',
+  allowedmethods: 'methods',
+  method: 'methods',
+  exposeheaders: 'exposedHeaders',
+  expose: 'exposedHeaders',
+  origins: 'origin',
+  alloworigin: 'origin',
+  allowedorigins: 'origin',
+  alloworigins: 'origin',
+  allowcredentials: 'credentials',
+  preflightmaxage: 'maxAge',
+  max_age: 'maxAge',
+  privatenetwork: 'privateNetworkAccess',
+  allowprivatenetwork: 'privateNetworkAccess',
+  onrefused: 'onRefuse',
+  onreject: 'onRefuse',
+  onrejected: 'onRefuse',
+  ondeny: 'onRefuse',
+}
+
+/** Checks and compiles options; throws CorsConfigError listing every problem. */
+export function compileOptions(options: CorsOptions): CompiledOptions {
+  const problems: ConfigProblem[] = []
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new CorsConfigError([
+      {
+        option: 'options',
+        problem: `${show(options)} is not an options object.`,
+        fix: "call createCors({ origin: ['https://app.example.com'] }).",
+      },
+    ])
+  }
+  checkUnknownNames(options, problems)
+
+  const credentials = checkBoolean(options, 'credentials', problems)
+  if (!('origin' in options) || options.origin === undefined) {
+    problems.push({
+      option: 'origin',
+      problem: 'is required: Corsica never guesses which websites may read your responses.',
+      fix: "set origin: '*' for a public API that uses no cookies, or list your front ends: origin: ['https://app.example.com'].",
+    })
+  } else if (options.origin === '*' && credentials) {
+    problems.push({
+      option: 'origin',
+      problem:
+        "'*' cannot be used with credentials: true; browsers refuse a wildcard on credentialed requests.",
+      fix: "list the origins, e.g. origin: ['https://app.example.com'], or set credentials: false.",
+    })
+  }
+  const origin = compileOrigin(options.origin, problems)
+
+  const methods = compileMethods(options.methods, problems)
+  const allowedHeaders = compileAllowedHeaders(options.allowedHeaders, problems)
+  const exposeHeaders = compileExposedHeaders(options.exposedHeaders, credentials, problems)
+  const maxAge = compileMaxAge(options.maxAge, problems)
+  const privateNetworkAccess = checkBoolean(options, 'privateNetworkAccess', problems)
+  const optionsSuccessStatus = compileStatus(options.optionsSuccessStatus, problems)
+  const onRefuse = options.onRefuse ?? null
+  if (onRefuse !== null && typeof onRefuse !== 'function') {
+    problems.push({
+      option: 'onRefuse',
+      problem: `${show(onRefuse)} is not a function.`,
+      fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(`CORS: ${r.message}; fix: ${r.fix}`).',
+    })
+  }
+
+  if (problems.length > 0) throw new CorsConfigError(problems)
+  return {
+    origin,
+    credentials,
+    methods: methods === null ? null : new Set(methods),
+    allowMethods: methods === null ? '' : methods.join(', '),
+    allowedHeaders: allowedHeaders === null ? null : new Set(allowedHeaders),
+    allowHeaders: allowedHeaders === null ? '' : allowedHeaders.join(', '),
+    exposeHeaders,
+    maxAge,
+    privateNetworkAccess,
+    optionsSuccessStatus,
+    onRefuse,
+  }
+}
+
+function checkUnknownNames(options: object, problems: ConfigProblem[]): void {
+  for (const name of Object.keys(options)) {
+    if ((KNOWN_OPTIONS as readonly string[]).includes(name)) continue
+    if (name === 'preflightContinue') {
+      problems.push({
+        option: name,
+        problem: 'is not supported: Corsica answers every preflight itself, so your handler never has to.',
+        fix: 'remove preflightContinue; OPTIONS requests that are not preflights still reach your handler.',
+      })
+      continue
+    }
+    const suggestion = suggestName(name)
+    problems.push({
+      option: name,
+      problem: 'is not a CORS option.',
+      fix: suggestion
+        ? `did you mean ${suggestion}? Rename it.`
+        : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
+    })
+  }
+}
+
+function suggestName(name: string): string | null {
+  const lower = name.toLowerCase()
+  const alias = ALIASES[lower]
+  if (alias) return alias
+  let best: string | null = null
+  let bestDistance = 3
+  for (const known of KNOWN_OPTIONS) {
+    const d = editDistance(lower, known.toLowerCase())
+    if (d < bestDistance) {
+      best = known
+      bestDistance = d
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+function checkBoolean(
+  options: CorsOptions,
+  name: 'credentials' | 'privateNetworkAccess',
+  problems: ConfigProblem[],
+) {
+  const value: unknown = options[name]
+  if (value === undefined) return false
+  if (typeof value === 'boolean') return value
+  problems.push({
+    option: name,
+    problem: `${show(value)} is not true or false.`,
+    fix: `write ${name}: true or leave it out.`,
+  })
+  return false
+}
+
+/** A list option: an array of strings, or '*'. Null means '*'. */
+function listOption(
+  name: string,
+  value: unknown,
+  fallback: readonly string[],
+  problems: ConfigProblem[],
+): readonly string[] | null {
+  if (value === undefined) return fallback
+  if (value === '*') return null
+  if (typeof value === 'string') {
+    const items = value.split(',').map((s) => s.trim())
+    problems.push({
+      option: name,
+      problem: `${show(value)} is a string; a list is expected.`,
+      fix: `write ${name}: ${show(items)}.`,
+    })
+    return []
+  }
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    problems.push({
+      option: name,
+      problem: `${show(value)} is not a list of names.`,
+      fix: `write ${name}: ['...', '...'], or '*'.`,
+    })
+    return []
+  }
+  if (value.includes('*')) {
+    problems.push({
+      option: name,
+      problem: "'*' must be used alone, not inside a list.",
+      fix: `write ${name}: '*', or list the names.`,
+    })
+    return []
+  }
+  return value
+}
+
+function compileMethods(value: unknown, problems: ConfigProblem[]): string[] | null {
+  const list = listOption('methods', value, DEFAULT_METHODS, problems)
+  if (list === null) return null
+  const methods: string[] = []
+  list.forEach((method, i) => {
+    const option = `methods[${i}]`
+    if (!isToken(method)) {
+      problems.push({
+        option,
+        problem: `${show(method)} is not a method name.`,
+        fix: "use names like 'PUT' or 'PATCH'.",
+      })
+    } else if (isForbiddenMethod(method)) {
+      problems.push({
+        option,
+        problem: `${show(method)} is a forbidden method: fetch() refuses to send it.`,
+        fix: `remove '${method}'.`,
+      })
+    } else {
+      // Browsers upper-case the six standard methods before sending them, so 'put' would never
+      // match; other methods (PATCH) are compared exactly as written.
+      const normal = normalizeMethod(method)
+      if (!methods.includes(normal)) methods.push(normal)
+    }
+  })
+  return methods
+}
+
+function compileAllowedHeaders(value: unknown, problems: ConfigProblem[]): string[] | null {
+  const list = listOption('allowedHeaders', value, [], problems)
+  if (list === null) return null
+  const names: string[] = []
+  list.forEach((name, i) => {
+    const option = `allowedHeaders[${i}]`
+    const lower = name.toLowerCase()
+    if (!isToken(name)) {
+      problems.push({
+        option,
+        problem: `${show(name)} is not a header name.`,
+        fix: 'use names like content-type or x-api-key (letters, digits and -, no spaces or colons).',
+      })
+    } else if (isForbiddenRequestHeader(lower)) {
+      problems.push({
+        option,
+        problem: `${show(name)} is a header that scripts can never set, so allowing it does nothing.`,
+        fix:
+          lower === 'cookie'
+            ? 'remove it; cookies are sent by the browser when the page uses credentials and you set credentials: true.'
+            : `remove '${name}'.`,
+      })
+    } else if (!names.includes(lower)) {
+      names.push(lower)
+    }
+  })
+  return names
+}
+
+function compileExposedHeaders(value: unknown, credentials: boolean, problems: ConfigProblem[]): string {
+  const list = listOption('exposedHeaders', value, [], problems)
+  if (list === null) {
+    if (credentials) {
+      problems.push({
+        option: 'exposedHeaders',
+        problem:
+          "'*' is treated as a literal header name on credentialed responses, so it would expose nothing.",
+        fix: "list the headers script must read, e.g. exposedHeaders: ['x-request-id'].",
+      })
+    }
+    return '*'
+  }
+  const names: string[] = []
+  list.forEach((name, i) => {
+    const option = `exposedHeaders[${i}]`
+    const lower = name.toLowerCase()
+    if (!isToken(name)) {
+      problems.push({
+        option,
+        problem: `${show(name)} is not a header name.`,
+        fix: 'use names like x-request-id.',
+      })
+    } else if (isForbiddenResponseHeader(lower)) {
+      problems.push({
+        option,
+        problem: `${show(name)} is never readable by script, whatever the server says.`,
+        fix: `remove '${name}'; cookies set by the response are stored by the browser when credentials are on.`,
+      })
+    } else if (!SAFELISTED_RESPONSE_HEADERS.has(lower) && !names.includes(lower)) {
+      // Safelisted response headers are always readable; listing them changes nothing.
+      names.push(lower)
+    }
+  })
+  return names.join(', ')
+}
+
+function compileMaxAge(value: unknown, problems: ConfigProblem[]): string {
+  if (value === undefined) return ''
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value)
+  problems.push({
+    option: 'maxAge',
+    problem: `${show(value)} is not a whole number of seconds >= 0.`,
+    fix: 'write maxAge: 600 (ten minutes), or leave it out.',
+  })
+  return ''
+}
+
+function compileStatus(value: unknown, problems: ConfigProblem[]): number {
+  if (value === undefined) return 204
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 299) return value
+  problems.push({
+    option: 'optionsSuccessStatus',
+    problem: `${show(value)} is not a 2xx status; browsers fail preflights that do not answer 2xx.`,
+    fix: 'leave it out (204), or use 200 for very old clients.',
+  })
+  return 204
+}

@@ -1,0 +1,242 @@
+/**
+ * The policy: createCors compiles the options once; each request then does only what it needs.
+ *
+ * Server side of the CORS protocol, Fetch standard §3.2 (https://fetch.spec.whatwg.org/#http-cors-protocol).
+ */
+import { isToken, SAFELISTED_METHODS } from './fetch-spec'
+import type { CompiledOptions } from './options'
+import { compileOptions } from './options'
+import { isThenable, matchOrigin, type OriginVerdict } from './origin'
+import { describeRefusal, type RefusalDetails } from './reasons'
+import { checkRequestHeaders } from './request-headers'
+import { applyToResponse } from './response-headers'
+import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types'
+
+/** A compiled CORS policy. Create it with {@link createCors}, once, at start-up. */
+export interface CorsPolicy {
+  /**
+   * Wraps a fetch handler: preflights are answered here (the handler never sees them), every
+   * other request runs the handler and gets the CORS headers on its response. Extra arguments
+   * (env, ctx, Deno's info) pass through untouched.
+   * @example export default { fetch: createCors({ origin: ['https://app.example.com'] }).wrap(handler) }
+   */
+  wrap<Rest extends unknown[]>(
+    handler: FetchHandler<Rest>,
+  ): (request: Request, ...rest: Rest) => Response | Promise<Response>
+  /** The answer to a CORS preflight, or null when `request` is not one. */
+  preflight(request: Request): MaybePromise<Response | null>
+  /** The CORS headers the actual response to `request` needs, computed without seeing it. */
+  actualHeaders(request: Request): MaybePromise<CorsHeaders>
+  /** `response` with `headers` applied: changed in place, or a copy when its headers are immutable. */
+  apply(response: Response, headers: CorsHeaders): Response
+}
+
+/**
+ * Fetch: "A CORS-preflight request is a CORS request that checks to see if the CORS protocol
+ * is understood. It uses `OPTIONS` as method and includes the following header:
+ * `Access-Control-Request-Method`". A CORS request includes `Origin`. Any other OPTIONS
+ * request is an ordinary request and goes to the handler.
+ */
+export function isPreflight(request: Request): boolean {
+  return (
+    request.method === 'OPTIONS' &&
+    request.headers.has('origin') &&
+    request.headers.has('access-control-request-method')
+  )
+}
+
+const VARY_ORIGIN = 'Origin'
+const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
+const PREFLIGHT_VARY_PNA = `${PREFLIGHT_VARY}, Access-Control-Request-Private-Network`
+
+/**
+ * Validates `options` and compiles them into a policy.
+ * @throws CorsConfigError listing every problem in the options, each with its fix.
+ * @example
+ * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
+ * export default { fetch: cors.wrap(handler) }
+ */
+export function createCors(options: CorsOptions): CorsPolicy {
+  return new Policy(compileOptions(options))
+}
+
+class Policy implements CorsPolicy {
+  readonly #o: CompiledOptions
+  /** Headers for actual responses that do not depend on the origin. */
+  readonly #public: CorsHeaders | null
+  readonly #notGranted: CorsHeaders
+  /** Precomputed actual-response headers for each exactly listed origin. */
+  readonly #granted = new Map<string, CorsHeaders>()
+  readonly #preflightVary: string
+
+  constructor(o: CompiledOptions) {
+    this.#o = o
+    // A credential-less public policy answers every request alike: ACAO `*` whatever the
+    // Origin, so no Vary is needed and shared caches keep one copy.
+    this.#public = o.origin.any ? this.#grantedHeaders('*', false) : null
+    this.#notGranted = { vary: VARY_ORIGIN }
+    for (const origin of o.origin.exact) this.#granted.set(origin, this.#grantedHeaders(origin, true))
+    const vary = o.privateNetworkAccess ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY
+    this.#preflightVary = o.origin.any ? vary.slice(VARY_ORIGIN.length + 2) : vary
+  }
+
+  #grantedHeaders(origin: string, vary: boolean): CorsHeaders {
+    const h: CorsHeaders = { 'access-control-allow-origin': origin }
+    if (this.#o.credentials) h['access-control-allow-credentials'] = 'true'
+    if (this.#o.exposeHeaders) h['access-control-expose-headers'] = this.#o.exposeHeaders
+    if (vary) h.vary = VARY_ORIGIN
+    return Object.freeze(h)
+  }
+
+  wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
+    return (request: Request, ...rest: Rest): Response | Promise<Response> => {
+      if (isPreflight(request)) return this.#answerPreflight(request)
+      const cors = this.actualHeaders(request)
+      if (isThenable<CorsHeaders>(cors)) {
+        // The origin function and the handler run side by side.
+        return Promise.all([cors, handler(request, ...rest)]).then(([h, res]) => applyToResponse(res, h))
+      }
+      const response = handler(request, ...rest)
+      return isThenable<Response>(response)
+        ? Promise.resolve(response).then((res) => applyToResponse(res, cors))
+        : applyToResponse(response, cors)
+    }
+  }
+
+  preflight(request: Request): MaybePromise<Response | null> {
+    return isPreflight(request) ? this.#answerPreflight(request) : null
+  }
+
+  apply(response: Response, headers: CorsHeaders): Response {
+    return applyToResponse(response, headers)
+  }
+
+  actualHeaders(request: Request): MaybePromise<CorsHeaders> {
+    if (this.#public !== null) return this.#public
+    const origin = request.headers.get('origin')
+    // No Origin: not a CORS request; the answer still depends on Origin, hence Vary.
+    if (origin === null) return this.#notGranted
+    const exact = this.#granted.get(origin)
+    if (exact !== undefined) return exact
+    const verdict = matchOrigin(this.#o.origin, origin, request)
+    if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#actualFor(request, origin, v))
+    return this.#actualFor(request, origin, verdict)
+  }
+
+  #actualFor(request: Request, origin: string, verdict: OriginVerdict): CorsHeaders {
+    if (verdict === true) return this.#grantedHeaders(origin, true)
+    // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
+    // need no CORS headers: not granting them is not a refusal worth reporting.
+    if (this.#o.onRefuse !== null && !isSameOrigin(request, origin)) {
+      this.#refuse(request, verdictCode(verdict), { origin, preflight: false, cause: causeOf(verdict) })
+    }
+    return this.#notGranted
+  }
+
+  /** Answers a request known to be a preflight; never returns null. */
+  #answerPreflight(request: Request): MaybePromise<Response> {
+    const origin = request.headers.get('origin')!
+    if (this.#o.origin.any) return this.#preflightFor(request, origin, true)
+    const verdict = this.#granted.has(origin) ? true : matchOrigin(this.#o.origin, origin, request)
+    if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#preflightFor(request, origin, v))
+    return this.#preflightFor(request, origin, verdict)
+  }
+
+  /** Fetch §3.2.3 and the CORS-preflight fetch: what a preflight response must carry to pass. */
+  #preflightFor(request: Request, origin: string, verdict: OriginVerdict): Response {
+    const o = this.#o
+    if (verdict !== true) {
+      return this.#refusePreflight(request, verdictCode(verdict), {
+        origin,
+        preflight: true,
+        cause: causeOf(verdict),
+      })
+    }
+    const headers = new Headers({ vary: this.#preflightVary })
+    headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
+    if (o.credentials) headers.set('access-control-allow-credentials', 'true')
+
+    // CORS-preflight fetch step: the request's method must be in Access-Control-Allow-Methods
+    // or be a CORS-safelisted method (or `*` matches, for requests without credentials).
+    // Methods compare byte-case-sensitively: `patch` is not `PATCH`.
+    const method = request.headers.get('access-control-request-method')!
+    if (!isToken(method))
+      return this.#refusePreflight(request, 'method-malformed', { origin, preflight: true, method })
+    if (o.methods === null) {
+      // '*' with credentials would be read as a method named "*": echo the method instead.
+      headers.set('access-control-allow-methods', o.credentials ? method : '*')
+    } else if (o.methods.has(method) || SAFELISTED_METHODS.has(method)) {
+      headers.set('access-control-allow-methods', o.allowMethods)
+    } else {
+      const caseMismatch = o.methods.has(method.toUpperCase())
+      return this.#refusePreflight(request, 'method-not-allowed', {
+        origin,
+        preflight: true,
+        method,
+        caseMismatch,
+      })
+    }
+
+    // CORS-preflight fetch step: every CORS-unsafe request-header name must be in
+    // Access-Control-Allow-Headers (compared case-insensitively). `*` never covers
+    // `Authorization` and means nothing with credentials, so '*' echoes the names instead.
+    const asked = checkRequestHeaders(request.headers.get('access-control-request-headers'), o.allowedHeaders)
+    if (!asked.ok) {
+      return this.#refusePreflight(request, asked.code, { origin, preflight: true, header: asked.header })
+    }
+    if (o.allowedHeaders === null) {
+      if (asked.names !== '') headers.set('access-control-allow-headers', asked.names)
+    } else if (o.allowHeaders !== '') {
+      headers.set('access-control-allow-headers', o.allowHeaders)
+    }
+
+    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
+
+    // Private Network Access: a preflight with `Access-Control-Request-Private-Network: true`
+    // succeeds only with `Access-Control-Allow-Private-Network: true`.
+    if (request.headers.get('access-control-request-private-network') === 'true') {
+      if (!o.privateNetworkAccess) {
+        return this.#refusePreflight(request, 'private-network-not-allowed', { origin, preflight: true })
+      }
+      headers.set('access-control-allow-private-network', 'true')
+    }
+    return new Response(null, { status: o.optionsSuccessStatus, headers })
+  }
+
+  /** A refused preflight grants nothing: no Access-Control-Allow-* at all, and a 403. */
+  #refusePreflight(request: Request, code: RefusalCode, details: RefusalDetails): Response {
+    this.#refuse(request, code, details)
+    return new Response(null, { status: 403, headers: { vary: this.#preflightVary } })
+  }
+
+  #refuse(request: Request, code: RefusalCode, details: RefusalDetails): void {
+    const onRefuse = this.#o.onRefuse
+    if (onRefuse === null) return
+    try {
+      const result: unknown = onRefuse(describeRefusal(code, details), request)
+      if (isThenable(result)) Promise.resolve(result).catch(reportHookError)
+    } catch (error) {
+      reportHookError(error)
+    }
+  }
+}
+
+function verdictCode(verdict: Exclude<OriginVerdict, true>): RefusalCode {
+  return typeof verdict === 'string' ? verdict : verdict.code
+}
+
+function causeOf(verdict: OriginVerdict): unknown {
+  return typeof verdict === 'object' ? verdict.cause : undefined
+}
+
+function isSameOrigin(request: Request, origin: string): boolean {
+  try {
+    return new URL(request.url).origin === origin
+  } catch {
+    return false
+  }
+}
+
+function reportHookError(error: unknown): void {
+  console.error('[corsica] onRefuse threw; the request was handled anyway:', error)
+}

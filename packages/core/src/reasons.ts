@@ -1,0 +1,108 @@
+/**
+ * Why a CORS request was not granted: one vocabulary of codes, messages and fixes, shared by
+ * the server's `onRefuse` hook and `corsica doctor`, so the log line and the diagnosis read alike.
+ */
+import type { CorsRefusal, RefusalCode } from './types'
+
+/** Details of one refusal, as the policy saw them. */
+export interface RefusalDetails {
+  origin: string
+  preflight: boolean
+  /** The requested method, for method refusals. */
+  method?: string
+  /** The offending header name (or a length), for header refusals. */
+  header?: string
+  /** What the origin function threw. */
+  cause?: unknown
+  /** Whether an upper-cased `method` would have been allowed (a `patch` vs `PATCH` mistake). */
+  caseMismatch?: boolean
+}
+
+/**
+ * For each code: the reason name MDN and Firefox give what the browser then reports, and the
+ * words. See https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors.
+ */
+export const REFUSAL_REASONS: Readonly<
+  Record<
+    RefusalCode,
+    { browserReason: string; message(d: RefusalDetails): string; fix(d: RefusalDetails): string }
+  >
+> = {
+  'origin-not-allowed': {
+    browserReason: 'CORSMissingAllowOrigin',
+    message: (d) => `origin ${d.origin} is not allowed by the origin option`,
+    fix: (d) =>
+      d.origin === 'null'
+        ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
+        : `add '${d.origin}' to origin (or a pattern that covers it, like '${patternFor(d.origin)}')`,
+  },
+  'origin-malformed': {
+    browserReason: 'CORSMissingAllowOrigin',
+    message: (d) =>
+      `Origin header ${JSON.stringify(d.origin.slice(0, 100))} is not one serialized origin (scheme://host[:port])`,
+    fix: () =>
+      'send exactly one Origin header such as https://app.example.com; browsers always do, so this request was not made by a browser page',
+  },
+  'origin-check-failed': {
+    browserReason: 'CORSMissingAllowOrigin',
+    message: (d) => `the origin function threw for origin ${d.origin}: ${String(d.cause)}`,
+    fix: () => 'make the origin function return true or false (or a promise of it) without throwing',
+  },
+  'method-not-allowed': {
+    browserReason: 'CORSMethodNotFound',
+    message: (d) => `method ${d.method} is not in methods`,
+    fix: (d) =>
+      d.caseMismatch
+        ? `the page sent '${d.method}' in lower case and methods are case-sensitive (browsers upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT); call fetch with method: '${d.method?.toUpperCase()}'`
+        : `add '${d.method}' to methods`,
+  },
+  'method-malformed': {
+    browserReason: 'CORSPreflightDidNotSucceed',
+    message: (d) => `Access-Control-Request-Method ${JSON.stringify(d.method)} is not a method name`,
+    fix: () =>
+      'send one method name, such as PUT; browsers always do, so this request was not made by a browser page',
+  },
+  'header-not-allowed': {
+    browserReason: 'CORSMissingAllowHeaderFromPreflight',
+    message: (d) => `request header ${d.header} is not in allowedHeaders`,
+    fix: (d) =>
+      d.header === 'content-type'
+        ? "add 'content-type' to allowedHeaders (a Content-Type other than text/plain, multipart/form-data or application/x-www-form-urlencoded, such as application/json, needs it)"
+        : `add '${d.header}' to allowedHeaders`,
+  },
+  'headers-malformed': {
+    browserReason: 'CORSPreflightDidNotSucceed',
+    message: (d) =>
+      d.header?.endsWith(' characters')
+        ? `Access-Control-Request-Headers is ${d.header} long; at most 1024 are read`
+        : `Access-Control-Request-Headers has ${JSON.stringify(d.header?.slice(0, 100))}, which is not a header name`,
+    fix: () =>
+      'send fewer custom headers, named with letters, digits and -; browsers list the names the page set, comma-separated',
+  },
+  'private-network-not-allowed': {
+    browserReason: 'CORSPreflightDidNotSucceed',
+    message: () => 'the preflight asks for private network access and privateNetworkAccess is off',
+    fix: () => 'set privateNetworkAccess: true if public websites may call this server on a private network',
+  },
+}
+
+/** Builds the refusal record handed to `onRefuse`. */
+export function describeRefusal(code: RefusalCode, details: RefusalDetails): CorsRefusal {
+  const reason = REFUSAL_REASONS[code]
+  const refusal: CorsRefusal = {
+    code,
+    message: reason.message(details),
+    fix: reason.fix(details),
+    browserReason: reason.browserReason,
+    origin: details.origin,
+    preflight: details.preflight,
+  }
+  if (details.cause !== undefined) refusal.cause = details.cause
+  return refusal
+}
+
+/** `https://app.example.com` → `https://*.example.com`, for a fix's example. */
+function patternFor(origin: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
+  return m ? `${m[1]}*.${m[2]}${m[3] ?? ''}` : 'https://*.example.com'
+}

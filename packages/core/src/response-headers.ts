@@ -1,0 +1,65 @@
+/** Putting CORS headers on a response: the policy owns them, and Vary is merged, never replaced. */
+import type { CorsHeaders } from './types'
+
+const ACAO = 'access-control-allow-origin'
+const ACAC = 'access-control-allow-credentials'
+const ACEH = 'access-control-expose-headers'
+
+/**
+ * Applies CORS headers to a mutable Headers object: sets the ones given, removes any other
+ * Access-Control-Allow-Origin, -Allow-Credentials or -Expose-Headers the handler set (so a
+ * refused origin is never granted by a handler's own header), and merges `vary`.
+ * Throws a TypeError when `headers` is immutable (see `applyToResponse`).
+ */
+export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
+  setOrDelete(headers, ACAO, cors[ACAO])
+  setOrDelete(headers, ACAC, cors[ACAC])
+  setOrDelete(headers, ACEH, cors[ACEH])
+  if (cors.vary !== undefined) mergeVary(headers, cors.vary)
+}
+
+function setOrDelete(headers: Headers, name: string, value: string | undefined): void {
+  if (value !== undefined) headers.set(name, value)
+  else headers.delete(name)
+}
+
+/**
+ * Returns `response` with the CORS headers applied: in place when its headers are mutable,
+ * otherwise on a copy (`Response.redirect()` and `fetch()` results have immutable headers;
+ * Fetch: a Headers object's guard). The first write throws before anything changes, so a
+ * response is never half-changed.
+ */
+export function applyToResponse(response: Response, cors: CorsHeaders): Response {
+  try {
+    applyCorsHeaders(response.headers, cors)
+    return response
+  } catch {
+    const copy = new Response(response.body, response)
+    applyCorsHeaders(copy.headers, cors)
+    return copy
+  }
+}
+
+/**
+ * Adds each name of `add` (comma-separated) to the response's Vary unless it is already
+ * there (field names compare case-insensitively) or Vary is `*`.
+ */
+export function mergeVary(headers: Headers, add: string): void {
+  const current = headers.get('vary')
+  if (current === null || current.trim() === '') {
+    headers.set('vary', add)
+    return
+  }
+  const present = new Set(
+    current
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  )
+  if (present.has('*')) return
+  let merged = current
+  for (const name of add.split(', ')) {
+    if (!present.has(name.toLowerCase())) merged += `, ${name}`
+  }
+  if (merged !== current) headers.set('vary', merged)
+}
