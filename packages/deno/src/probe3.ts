@@ -1,0 +1,3 @@
+import { Hono } from 'honox'
+
+console.log(typeof Hono)
