@@ -1,3 +1,0 @@
-import { Hono } from 'honox'
-
-console.log(typeof Hono)
