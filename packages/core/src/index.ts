@@ -1,11 +1,11 @@
 /**
  * @module @corsica/core: a spec-exact, zero-dependency CORS engine for Fetch API Request/Response.
  */
-export { type ConfigProblem, CorsConfigError } from './errors'
-export { type CorsPolicy, createCors, isPreflight } from './policy'
-export { describeRefusal, REFUSAL_REASONS, type RefusalDetails } from './reasons'
-export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers'
-export { applyCorsHeaders } from './response-headers'
+export { type ConfigProblem, CorsConfigError } from './errors.ts'
+export { type CorsPolicy, createCors, isPreflight } from './policy.ts'
+export { describeRefusal, REFUSAL_REASONS, type RefusalDetails } from './reasons.ts'
+export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
+export { applyCorsHeaders } from './response-headers.ts'
 export type {
   CorsHeaders,
   CorsOptions,
@@ -16,4 +16,4 @@ export type {
   OriginMatcher,
   OriginOption,
   RefusalCode,
-} from './types'
+} from './types.ts'

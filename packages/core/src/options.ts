@@ -2,7 +2,7 @@
  * Validating the options once, at start-up, and compiling them into precomputed header
  * values. Every problem is collected, then thrown together as one CorsConfigError.
  */
-import { type ConfigProblem, CorsConfigError, show } from './errors'
+import { type ConfigProblem, CorsConfigError, show } from './errors.ts'
 import {
   isForbiddenMethod,
   isForbiddenRequestHeader,
@@ -10,9 +10,9 @@ import {
   isToken,
   normalizeMethod,
   SAFELISTED_RESPONSE_HEADERS,
-} from './fetch-spec'
-import { compileOrigin, type OriginPolicy } from './origin'
-import type { CorsOptions, CorsRefusal } from './types'
+} from './fetch-spec.ts'
+import { compileOrigin, type OriginPolicy } from './origin.ts'
+import type { CorsOptions, CorsRefusal } from './types.ts'
 
 /** The options, checked and turned into what each request needs. */
 export interface CompiledOptions {

@@ -7,8 +7,8 @@
  * left out, or the literal `null` for opaque origins. Exact origins are therefore compared
  * byte for byte against the configured ones, normalized the same way at start-up.
  */
-import { show } from './errors'
-import type { OriginFunction, OriginMatcher, OriginOption } from './types'
+import { show } from './errors.ts'
+import type { OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** `https://*.example.com[:port|:*]`: one or more labels in front of `base`. */
 interface OriginPattern {

@@ -3,14 +3,14 @@
  *
  * Server side of the CORS protocol, Fetch standard §3.2 (https://fetch.spec.whatwg.org/#http-cors-protocol).
  */
-import { isToken, SAFELISTED_METHODS } from './fetch-spec'
-import type { CompiledOptions } from './options'
-import { compileOptions } from './options'
-import { isThenable, matchOrigin, type OriginVerdict } from './origin'
-import { describeRefusal, type RefusalDetails } from './reasons'
-import { checkRequestHeaders } from './request-headers'
-import { applyToResponse } from './response-headers'
-import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types'
+import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
+import type { CompiledOptions } from './options.ts'
+import { compileOptions } from './options.ts'
+import { isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import { describeRefusal, type RefusalDetails } from './reasons.ts'
+import { checkRequestHeaders } from './request-headers.ts'
+import { applyToResponse } from './response-headers.ts'
+import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types.ts'
 
 /** A compiled CORS policy. Create it with {@link createCors}, once, at start-up. */
 export interface CorsPolicy {

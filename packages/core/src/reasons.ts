@@ -2,7 +2,7 @@
  * Why a CORS request was not granted: one vocabulary of codes, messages and fixes, shared by
  * the server's `onRefuse` hook and `corsica doctor`, so the log line and the diagnosis read alike.
  */
-import type { CorsRefusal, RefusalCode } from './types'
+import type { CorsRefusal, RefusalCode } from './types.ts'
 
 /** Details of one refusal, as the policy saw them. */
 export interface RefusalDetails {
@@ -19,17 +19,12 @@ export interface RefusalDetails {
 }
 
 /**
- * For each code: the reason name MDN and Firefox give what the browser then reports, and the
- * words. See https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors.
+ * For each code, what is wrong and how to fix it, in words a developer can act on.
  */
 export const REFUSAL_REASONS: Readonly<
-  Record<
-    RefusalCode,
-    { browserReason: string; message(d: RefusalDetails): string; fix(d: RefusalDetails): string }
-  >
+  Record<RefusalCode, { message(d: RefusalDetails): string; fix(d: RefusalDetails): string }>
 > = {
   'origin-not-allowed': {
-    browserReason: 'CORSMissingAllowOrigin',
     message: (d) => `origin ${d.origin} is not allowed by the origin option`,
     fix: (d) =>
       d.origin === 'null'
@@ -37,19 +32,16 @@ export const REFUSAL_REASONS: Readonly<
         : `add '${d.origin}' to origin (or a pattern that covers it, like '${patternFor(d.origin)}')`,
   },
   'origin-malformed': {
-    browserReason: 'CORSMissingAllowOrigin',
     message: (d) =>
       `Origin header ${JSON.stringify(d.origin.slice(0, 100))} is not one serialized origin (scheme://host[:port])`,
     fix: () =>
       'send exactly one Origin header such as https://app.example.com; browsers always do, so this request was not made by a browser page',
   },
   'origin-check-failed': {
-    browserReason: 'CORSMissingAllowOrigin',
     message: (d) => `the origin function threw for origin ${d.origin}: ${String(d.cause)}`,
     fix: () => 'make the origin function return true or false (or a promise of it) without throwing',
   },
   'method-not-allowed': {
-    browserReason: 'CORSMethodNotFound',
     message: (d) => `method ${d.method} is not in methods`,
     fix: (d) =>
       d.caseMismatch
@@ -57,13 +49,11 @@ export const REFUSAL_REASONS: Readonly<
         : `add '${d.method}' to methods`,
   },
   'method-malformed': {
-    browserReason: 'CORSPreflightDidNotSucceed',
     message: (d) => `Access-Control-Request-Method ${JSON.stringify(d.method)} is not a method name`,
     fix: () =>
       'send one method name, such as PUT; browsers always do, so this request was not made by a browser page',
   },
   'header-not-allowed': {
-    browserReason: 'CORSMissingAllowHeaderFromPreflight',
     message: (d) => `request header ${d.header} is not in allowedHeaders`,
     fix: (d) =>
       d.header === 'content-type'
@@ -71,7 +61,6 @@ export const REFUSAL_REASONS: Readonly<
         : `add '${d.header}' to allowedHeaders`,
   },
   'headers-malformed': {
-    browserReason: 'CORSPreflightDidNotSucceed',
     message: (d) =>
       d.header?.endsWith(' characters')
         ? `Access-Control-Request-Headers is ${d.header} long; at most 1024 are read`
@@ -80,7 +69,6 @@ export const REFUSAL_REASONS: Readonly<
       'send fewer custom headers, named with letters, digits and -; browsers list the names the page set, comma-separated',
   },
   'private-network-not-allowed': {
-    browserReason: 'CORSPreflightDidNotSucceed',
     message: () => 'the preflight asks for private network access and privateNetworkAccess is off',
     fix: () => 'set privateNetworkAccess: true if public websites may call this server on a private network',
   },
@@ -93,7 +81,10 @@ export function describeRefusal(code: RefusalCode, details: RefusalDetails): Cor
     code,
     message: reason.message(details),
     fix: reason.fix(details),
-    browserReason: reason.browserReason,
+    // What the browser then reports (MDN's names, https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors):
+    // a refused preflight is a 403 without Access-Control-Allow-Origin, a refused actual
+    // response has no Access-Control-Allow-Origin.
+    browserReason: details.preflight ? 'CORSPreflightDidNotSucceed' : 'CORSMissingAllowOrigin',
     origin: details.origin,
     preflight: details.preflight,
   }

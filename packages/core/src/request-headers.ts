@@ -2,7 +2,7 @@
  * Reading Access-Control-Request-Headers with a bound: a preflight is answered in time that
  * does not grow with hostile input.
  */
-import { isOWS, isToken } from './fetch-spec'
+import { isOWS, isToken } from './fetch-spec.ts'
 
 /**
  * The longest Access-Control-Request-Headers value read. Browsers send the sorted, lower-case

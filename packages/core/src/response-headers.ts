@@ -1,5 +1,5 @@
 /** Putting CORS headers on a response: the policy owns them, and Vary is merged, never replaced. */
-import type { CorsHeaders } from './types'
+import type { CorsHeaders } from './types.ts'
 
 const ACAO = 'access-control-allow-origin'
 const ACAC = 'access-control-allow-credentials'

@@ -1,0 +1,208 @@
+import { describe, expect, it, vi } from 'vitest'
+import {
+  apiHandler,
+  browserCases,
+  browserFetch,
+  type Case,
+  cases,
+  checkOutcome,
+  handlers,
+  toRequest,
+} from '../../testkit/src/index.ts'
+import { type CorsRefusal, createCors, isPreflight } from './index.ts'
+
+function run(c: Case) {
+  return createCors(c.options).wrap(handlers[c.handler ?? 'ok'])
+}
+
+describe('the shared table through wrap()', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const response = await run(c)(toRequest(c))
+    expect(checkOutcome(c, response)).toEqual([])
+  })
+})
+
+describe('the shared table through preflight(), actualHeaders() and apply()', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const policy = createCors(c.options)
+    const request = toRequest(c)
+    const answer = await policy.preflight(request)
+    expect(answer !== null).toBe(isPreflight(request))
+    const response =
+      answer ?? policy.apply(handlers[c.handler ?? 'ok'](request), await policy.actualHeaders(request))
+    expect(checkOutcome(c, response)).toEqual([])
+  })
+})
+
+describe('what a browser makes of it (browser model)', () => {
+  it.each(browserCases(5173).map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const handler = createCors(c.options).wrap(apiHandler)
+    const verdict = await browserFetch(async (r) => handler(r), 'http://api.localhost:8787/data', c.page)
+    expect({ allowed: verdict.allowed, preflight: verdict.preflight, reason: verdict.reason }).toEqual({
+      allowed: c.expect.allowed,
+      preflight: c.expect.preflight,
+      reason: c.expect.reason,
+    })
+    for (const [name, readable] of Object.entries(c.expect.readable ?? {})) {
+      expect(verdict.readable?.includes(name), name).toBe(readable)
+    }
+  })
+})
+
+describe('wrap()', () => {
+  const policy = createCors({ origin: ['https://app.test'] })
+
+  it('passes extra arguments through untouched', async () => {
+    const env = { KEY: 'v' }
+    const ctx = { waitUntil() {} }
+    const handler = vi.fn(
+      (_: Request, e: typeof env, c: typeof ctx) => new Response(`${e.KEY} ${typeof c.waitUntil}`),
+    )
+    const response = await policy.wrap(handler)(new Request('http://api.test/'), env, ctx)
+    expect(await response.text()).toBe('v function')
+    expect(handler.mock.calls[0]![1]).toBe(env)
+    expect(handler.mock.calls[0]![2]).toBe(ctx)
+  })
+
+  it('awaits an async handler', async () => {
+    const wrapped = policy.wrap(async () => new Response('late', { status: 202 }))
+    const response = await wrapped(
+      new Request('http://api.test/', { headers: { origin: 'https://app.test' } }),
+    )
+    expect(response.status).toBe(202)
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.test')
+  })
+
+  it('answers synchronously when no origin function is async', () => {
+    const wrapped = policy.wrap(() => new Response('now'))
+    const response = wrapped(new Request('http://api.test/', { headers: { origin: 'https://app.test' } }))
+    expect(response).toBeInstanceOf(Response)
+  })
+
+  it("lets the handler's exception propagate", async () => {
+    const wrapped = policy.wrap(() => {
+      throw new Error('boom')
+    })
+    expect(() => wrapped(new Request('http://api.test/'))).toThrow('boom')
+    const rejecting = policy.wrap(async () => {
+      throw new Error('async boom')
+    })
+    await expect(rejecting(new Request('http://api.test/'))).rejects.toThrow('async boom')
+  })
+
+  it('copies a response whose headers are immutable, keeping body and status', async () => {
+    // fetch() results have immutable headers (Fetch: guard "immutable"); a data: URL needs no network.
+    const original = await fetch('data:text/plain,payload')
+    const response = await policy.wrap(() => original)(
+      new Request('http://api.test/', { headers: { origin: 'https://app.test' } }),
+    )
+    expect(response).not.toBe(original)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('payload')
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.test')
+  })
+
+  it('changes a mutable response in place', async () => {
+    const original = new Response('x')
+    const response = await policy.wrap(() => original)(new Request('http://api.test/'))
+    expect(response).toBe(original)
+  })
+})
+
+describe('onRefuse', () => {
+  function refusals(options: Parameters<typeof createCors>[0], init: RequestInit & { url?: string }) {
+    const seen: CorsRefusal[] = []
+    const handler = createCors({ ...options, onRefuse: (r) => seen.push(r) }).wrap(() => new Response('ok'))
+    return Promise.resolve(handler(new Request(init.url ?? 'http://api.test/', init))).then(() => seen)
+  }
+  const preflight = (headers: Record<string, string>) => ({
+    method: 'OPTIONS',
+    headers: { origin: 'https://app.test', 'access-control-request-method': 'PUT', ...headers },
+  })
+
+  it('names the origin and the fix', async () => {
+    const [r] = await refusals({ origin: ['https://app.test'] }, { headers: { origin: 'https://evil.test' } })
+    expect(r).toMatchObject({
+      code: 'origin-not-allowed',
+      origin: 'https://evil.test',
+      preflight: false,
+      browserReason: 'CORSMissingAllowOrigin',
+    })
+    expect(r!.message).toBe('origin https://evil.test is not allowed by the origin option')
+    expect(r!.fix).toContain("add 'https://evil.test' to origin")
+  })
+
+  it('names the header that is not allowed', async () => {
+    const [r] = await refusals(
+      { origin: ['https://app.test'], allowedHeaders: ['content-type'] },
+      preflight({ 'access-control-request-headers': 'content-type,x-api-key' }),
+    )
+    expect(r).toMatchObject({
+      code: 'header-not-allowed',
+      preflight: true,
+      browserReason: 'CORSPreflightDidNotSucceed',
+    })
+    expect(r!.message).toBe('request header x-api-key is not in allowedHeaders')
+    expect(r!.fix).toBe("add 'x-api-key' to allowedHeaders")
+  })
+
+  it('explains the lower-case method mistake', async () => {
+    const [r] = await refusals(
+      { origin: ['https://app.test'], methods: ['PATCH'] },
+      preflight({ 'access-control-request-method': 'patch' }),
+    )
+    expect(r!.code).toBe('method-not-allowed')
+    expect(r!.fix).toContain("method: 'PATCH'")
+  })
+
+  it('reports what an origin function threw', async () => {
+    const error = new Error('db down')
+    const [r] = await refusals(
+      {
+        origin: () => {
+          throw error
+        },
+      },
+      { headers: { origin: 'https://app.test' } },
+    )
+    expect(r).toMatchObject({ code: 'origin-check-failed', cause: error })
+  })
+
+  it('reports a malformed Origin and a refused private-network preflight', async () => {
+    const [a] = await refusals(
+      { origin: ['https://app.test'] },
+      { headers: { origin: 'https://a.test, https://b.test' } },
+    )
+    expect(a!.code).toBe('origin-malformed')
+    const [b] = await refusals(
+      { origin: ['https://app.test'] },
+      preflight({ 'access-control-request-private-network': 'true' }),
+    )
+    expect(b!.code).toBe('private-network-not-allowed')
+  })
+
+  it('is not called for granted requests, requests without Origin, or same-origin requests', async () => {
+    const options = { origin: ['https://app.test'] }
+    expect(await refusals(options, { headers: { origin: 'https://app.test' } })).toEqual([])
+    expect(await refusals(options, {})).toEqual([])
+    expect(
+      await refusals(options, { url: 'https://api.test/x', headers: { origin: 'https://api.test' } }),
+    ).toEqual([])
+  })
+
+  it('cannot break a request by throwing', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const handler = createCors({
+      origin: ['https://app.test'],
+      onRefuse: () => {
+        throw new Error('logger down')
+      },
+    }).wrap(() => new Response('ok'))
+    const response = await handler(
+      new Request('http://api.test/', { headers: { origin: 'https://evil.test' } }),
+    )
+    expect(response.status).toBe(200)
+    expect(error).toHaveBeenCalledOnce()
+    error.mockRestore()
+  })
+})

@@ -1,0 +1,9 @@
+/**
+ * @module @corsica/testkit: the shared test table, the browser-level cases and a model of what
+ * browsers do with CORS responses. Private; imported as TypeScript by every runtime's tests.
+ */
+export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browser-cases.ts'
+export * from './browser-model.ts'
+export { type Case, type CaseRequest, cases } from './cases.ts'
+export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
+export { checkOutcome, type ObservedResponse, toRequest } from './run.ts'

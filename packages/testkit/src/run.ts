@@ -1,0 +1,38 @@
+/** Turning a case into a Request, and checking a response against what the case expects. */
+import type { Case } from './cases.ts'
+import { handlerRan } from './handlers.ts'
+
+/** The request a case describes, against `baseUrl` (default `http://api.test`). */
+export function toRequest(c: Case, baseUrl = 'http://api.test'): Request {
+  const headers = new Headers()
+  const pairs = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
+  for (const [name, value] of pairs) headers.append(name, value)
+  const hasBody = c.request.method !== 'GET' && c.request.method !== 'HEAD' && c.request.method !== 'OPTIONS'
+  return new Request(new URL(c.request.path ?? '/', baseUrl), {
+    method: c.request.method,
+    headers,
+    body: hasBody ? 'body' : null,
+  })
+}
+
+/** A response as any runtime or client reports it: status and a header getter. */
+export interface ObservedResponse {
+  status: number
+  headers: { get(name: string): string | null }
+}
+
+/** Every way `response` differs from what `c` expects; empty when it passes. */
+export function checkOutcome(c: Case, response: ObservedResponse): string[] {
+  const problems: string[] = []
+  if (response.status !== c.expect.status)
+    problems.push(`status ${response.status}, expected ${c.expect.status}`)
+  for (const [name, expected] of Object.entries(c.expect.headers)) {
+    const actual = response.headers.get(name)
+    if (actual !== expected)
+      problems.push(`${name}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`)
+  }
+  const ran = handlerRan(response)
+  if (ran !== c.expect.handlerRan)
+    problems.push(c.expect.handlerRan ? 'the handler did not run' : 'the handler ran')
+  return problems
+}
