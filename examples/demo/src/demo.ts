@@ -1,0 +1,89 @@
+/**
+ * Starts the demo's three servers on loopback: the front-end page, a second (unlisted) page
+ * origin, and the API. Browsers resolve every `*.localhost` name to loopback, so three ports
+ * and three host names give three distinct origins on one machine.
+ */
+import { createApi } from './api'
+import { APP_FILES, type DemoConfig, type DemoUrls, OTHER_FILES, pages } from './pages'
+import { type Served, serve } from './serve'
+
+/** Ports and host names of the demo. Port 0 picks a free port. */
+export interface DemoOptions {
+  appPort: number
+  otherPort: number
+  apiPort: number
+  appHost: string
+  otherHost: string
+  apiHost: string
+}
+
+/**
+ * The defaults: `http://app.demo.localhost:5173`, `http://evil.localhost:5174` and
+ * `http://api.demo.localhost:8787`. The front-end and the API share a site (demo.localhost),
+ * like app.example.com and api.example.com; the unlisted origin is another site.
+ */
+export const DEFAULTS: DemoOptions = {
+  appPort: 5173,
+  otherPort: 5174,
+  apiPort: 8787,
+  appHost: 'app.demo.localhost',
+  otherHost: 'evil.localhost',
+  apiHost: 'api.demo.localhost',
+}
+
+/** A running demo. */
+export interface Demo {
+  urls: DemoUrls
+  /** Stops all three servers. */
+  stop(): Promise<void>
+}
+
+/** Starts the demo; rejects with a PortInUseError (and stops what it started) if a port is taken. */
+export async function startDemo(options: Partial<DemoOptions> = {}): Promise<Demo> {
+  const o = { ...DEFAULTS, ...options }
+  const started: Served[] = []
+  const stop = async () => {
+    await Promise.all(started.map((server) => server.close()))
+  }
+  // The page servers answer /config.json lazily, so every port can be 0 and known only later.
+  let config: DemoConfig = { app: '', other: '', api: '', policy: '' }
+  try {
+    const app = await serve(
+      pages(APP_FILES, () => config),
+      {
+        port: o.appPort,
+        what: 'front-end page',
+        hint: 'Choose another with --app-port or APP_PORT.',
+      },
+    )
+    started.push(app)
+    const other = await serve(
+      pages(OTHER_FILES, () => config),
+      {
+        port: o.otherPort,
+        what: 'second page origin',
+        hint: 'Choose another with --other-port or OTHER_PORT.',
+      },
+    )
+    started.push(other)
+    const appOrigin = `http://${o.appHost}:${app.port}`
+    const { handler, policy } = createApi(appOrigin)
+    const api = await serve(handler, {
+      port: o.apiPort,
+      what: 'API',
+      hint: 'Choose another with --api-port or API_PORT.',
+    })
+    started.push(api)
+    const urls = {
+      app: appOrigin,
+      other: `http://${o.otherHost}:${other.port}`,
+      api: `http://${o.apiHost}:${api.port}`,
+    }
+    config = { ...urls, policy }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  const { app, other, api } = config
+  return { urls: { app, other, api }, stop }
+}

@@ -1,0 +1,47 @@
+/**
+ * Debian's Chromium, driven by playwright-core, with a fresh profile each launch so no cookie,
+ * HTTP cache or preflight cache survives from one run to the next.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type BrowserContext, chromium } from 'playwright-core'
+
+/** Where Debian installs Chromium (`apt-get install chromium`). */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+/** Flags for a quiet, offline, headless Chromium (see DEVELOPERS.md). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** A running browser; `close()` ends Chromium and removes its profile. */
+export interface Browser {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+/** Launches headless Chromium with a new user-data-dir. */
+export async function launchChromium(): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'corsica-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+  })
+  return {
+    context,
+    async close() {
+      // Playwright kills the browser's whole process group when the context closes.
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
+}
