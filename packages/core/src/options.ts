@@ -116,7 +116,7 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     problems.push({
       option: 'onRefuse',
       problem: `${show(onRefuse)} is not a function.`,
-      fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(`CORS: ${r.message}; fix: ${r.fix}`).',
+      fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix).',
     })
   }
 
