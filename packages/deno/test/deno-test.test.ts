@@ -1,0 +1,98 @@
+/**
+ * Runs `deno test` on test/deno/ in the real Deno binary (type-checked, local imports only,
+ * network limited to 127.0.0.1) and fails when Deno's tests fail. Deno's JUnit report is then
+ * read to prove that every case of the shared table really ran, in each of the three ways.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cases } from '@corsica/testkit'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type DenoRun, packageDir, runDeno } from './deno-process.ts'
+
+const TIMEOUT_MS = 150_000
+let run: DenoRun
+/** Test name → whether it passed, from Deno's JUnit report. */
+let results: Map<string, boolean>
+
+const unescapeXml = (text: string) =>
+  text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!,
+  )
+
+function readJUnit(xml: string): Map<string, boolean> {
+  const map = new Map<string, boolean>()
+  for (const m of xml.matchAll(/<testcase name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    const body = m[2] ?? ''
+    map.set(unescapeXml(m[1]!), !/<(failure|error|skipped)\b/.test(body))
+  }
+  return map
+}
+
+const failures = () => `--- deno test output ---\n${run.stdout}\n${run.stderr}`
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corsica-deno-test-'))
+  try {
+    run = await runDeno(
+      [
+        'test',
+        `--config=${packageDir}/deno.json`,
+        '--no-remote',
+        '--allow-net=127.0.0.1',
+        `--junit-path=${dir}/junit.xml`,
+        join(packageDir, 'test/deno'),
+      ],
+      { timeoutMs: TIMEOUT_MS },
+    )
+    // No report when Deno stopped early (a type error, a timeout): the first test shows why.
+    const report = join(dir, 'junit.xml')
+    results = existsSync(report) ? readJUnit(readFileSync(report, 'utf8')) : new Map()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const summary = /^(ok|FAILED) \|.*$/m.exec(run.stdout)?.[0] ?? '(no summary line)'
+  console.log(`deno test: ${summary} in ${run.ms} ms (${results.size} JUnit test cases)`)
+}, TIMEOUT_MS + 10_000)
+
+describe('deno test in the real Deno binary', () => {
+  it('finishes in time and passes', () => {
+    expect(run.timedOut, failures()).toBe(false)
+    expect(run.code, failures()).toBe(0)
+    expect(run.stdout, failures()).toMatch(/^ok \| \d+ passed.* \| 0 failed/m)
+    expect([...results].filter(([, passed]) => !passed).map(([name]) => name)).toEqual([])
+  })
+
+  it('ran every case of the shared table through withCors, called directly', () => {
+    const missing = cases.filter((c) => results.get(`table (handler): ${c.name}`) !== true)
+    expect(missing.map((c) => c.name)).toEqual([])
+  })
+
+  it('ran every case of the shared table through a real Deno.serve socket', () => {
+    const missing = cases.filter(
+      (c) => results.get(`table (Deno.serve over a socket): every case > ${c.name}`) !== true,
+    )
+    expect(missing.map((c) => c.name)).toEqual([])
+  })
+
+  it('ran every case of the shared table through @corsica/hono, and its socket smoke set', () => {
+    const missing = cases.filter((c) => results.get(`hono (app.request): ${c.name}`) !== true)
+    expect(missing.map((c) => c.name)).toEqual([])
+    const socket = [...results].filter(([name, passed]) => passed && name.startsWith('hono (Deno.serve'))
+    expect(socket.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('ran the Deno.serve tests: preflight, actual request, info, exceptions, config errors', () => {
+    for (const name of [
+      'Deno.serve answers a preflight without running the handler',
+      'Deno.serve answers an actual request, and info passes through to the handler',
+      "a handler that throws reaches Deno.serve's onError with its own error",
+      "a handler that rejects reaches Deno.serve's onError with its own error",
+      "without onError, Deno.serve's own 500 answers a handler that throws",
+      'bad options throw CorsConfigError from withCors, before Deno.serve, listing every problem',
+    ]) {
+      expect(results.get(name), name).toBe(true)
+    }
+  })
+})
