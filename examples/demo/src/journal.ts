@@ -26,6 +26,8 @@ export interface Exchange {
   status: number
   /** The response headers that decide CORS: every `access-control-*` header, and Vary. */
   responseHeaders: Record<string, string>
+  /** The names of all response headers (to work out which ones script may read). */
+  responseHeaderNames: string[]
   /** Whether the application's handler ran (a preflight must never reach it). */
   handlerRan: boolean
   refusal: RefusalNote | null
@@ -110,6 +112,7 @@ export function createJournal(limit = 1000): Journal {
           response.headers,
           (name) => name.startsWith('access-control-') || name === 'vary',
         ),
+        responseHeaderNames: [...response.headers.keys()],
         handlerRan: seen.handlerRan,
         refusal: seen.refusal,
       })

@@ -1,0 +1,125 @@
+/**
+ * The browser matrix: every browser case of @corsica/testkit, made by real Chromium from real
+ * page origins against the API served by each runtime adapter. For each case the browser's
+ * verdict must equal what the policy intends (the case's expectation, reasoned from the Fetch
+ * standard) and what the browser model predicts from the responses the API actually gave.
+ */
+import type { Served } from '@corsica/demo'
+import type { Exchange } from '@corsica/demo/journal'
+import { type BrowserCase, browserCases, preflightHeaders } from '@corsica/testkit'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Browser, launchChromium } from './browser'
+import { servePages } from './matrix/pages'
+import { coreNode } from './matrix/runtimes/core-node'
+import { deno } from './matrix/runtimes/deno'
+import { honoNode } from './matrix/runtimes/hono-node'
+import type { RunningApi, Runtime } from './matrix/runtimes/types'
+import { workerd } from './matrix/runtimes/workerd'
+import { fetchInPage, modelVerdict } from './matrix/verdict'
+
+const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd]
+
+// The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
+// travels on their credentialed requests, as it would between app.example.com and api.example.com.
+const API_HOST = 'api.app.localhost'
+
+// Case names do not depend on the port; the cases themselves are built once pages listen.
+const NAMES = browserCases(0).map((c) => c.name)
+
+let pages: Served
+let browser: Browser
+const tabs = new Map<string, Page>()
+
+/** One tab per page origin, opened on first use. */
+async function tab(origin: string): Promise<Page> {
+  let page = tabs.get(origin)
+  if (!page) {
+    page = await browser.context.newPage()
+    await page.goto(`${origin}/`)
+    tabs.set(origin, page)
+  }
+  return page
+}
+
+beforeAll(async () => {
+  pages = await servePages()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await pages?.close()
+})
+
+for (const runtime of RUNTIMES) {
+  describe(runtime.name, () => {
+    let api: RunningApi
+    let cases: BrowserCase[]
+
+    beforeAll(async () => {
+      api = await runtime.start(pages.port)
+      cases = browserCases(pages.port)
+      await browser.context.addCookies([
+        { name: 'session', value: 'e2e', url: `http://${API_HOST}:${api.port}`, sameSite: 'Lax' },
+      ])
+    })
+
+    afterAll(async () => {
+      await api?.stop()
+    })
+
+    NAMES.forEach((name, index) => {
+      it(name, async () => {
+        const c = cases[index]!
+        const rid = `${index}-${Math.random().toString(36).slice(2, 10)}`
+        const url = `http://${API_HOST}:${api.port}/c/${index}?rid=${rid}`
+        const inPage = await fetchInPage(await tab(c.page.origin), url, c)
+        const journal = await fetch(`http://127.0.0.1:${api.port}/_journal?id=${rid}`)
+        const exchanges = (await journal.json()) as Exchange[]
+        const model = modelVerdict(c, exchanges)
+        const preflights = exchanges.filter((e) => e.kind === 'preflight')
+        const context = JSON.stringify({ inPage, model, exchanges }, null, 1)
+
+        // The browser does what the policy intends, and what the model predicts.
+        expect(inPage.allowed, context).toBe(c.expect.allowed)
+        expect(model.allowed, context).toBe(inPage.allowed)
+        if (c.expect.reason) expect(model.reason, context).toBe(c.expect.reason)
+
+        // A preflight was sent exactly when the model says so, with the headers it predicts,
+        // and it never reached the handler.
+        expect(preflights.length, context).toBe(c.expect.preflight ? 1 : 0)
+        expect(model.preflight).toBe(c.expect.preflight)
+        for (const preflight of preflights) {
+          const predicted = preflightHeaders(c.page)
+          expect(preflight.requestHeaders['access-control-request-method']).toBe(
+            predicted['access-control-request-method'],
+          )
+          expect(preflight.requestHeaders['access-control-request-headers']).toBe(
+            predicted['access-control-request-headers'],
+          )
+          expect(preflight.handlerRan, 'a preflight reached the handler').toBe(false)
+        }
+
+        // A request sent without a preflight reaches the handler even when the browser then hides
+        // the answer: CORS protects reading, not sending.
+        const actual = exchanges.find((e) => e.kind === 'actual')
+        if (!c.expect.preflight) expect(actual?.handlerRan, 'the handler ran').toBe(true)
+
+        if (inPage.allowed) {
+          // Script reads the headers the model says, no more, no fewer (headers the HTTP server
+          // adds after the app, such as Date, are outside the journal and left out).
+          const read = inPage.readable!.filter((name) => actual!.responseHeaderNames.includes(name)).sort()
+          expect(read, context).toEqual(model.readable)
+          for (const [header, readable] of Object.entries(c.expect.readable ?? {})) {
+            expect(inPage.readable!.includes(header), `${header} readable`).toBe(readable)
+          }
+          // A credentialed request from the API's own site carried its cookie.
+          if (c.page.credentials === 'include' && new URL(c.page.origin).hostname.endsWith('app.localhost')) {
+            expect(actual!.requestHeaders['cookie'], 'cookie sent').toBe('(sent)')
+          }
+        }
+      })
+    })
+  })
+}
