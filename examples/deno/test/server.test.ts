@@ -6,31 +6,20 @@
 import { fileURLToPath } from 'node:url'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DenoServer, groupAlive, startDenoServer } from '../../../packages/deno/test/deno-process.ts'
+import { type DenoServer, serveScript } from '../../../packages/deno/test/deno-process.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const app = 'https://app.example.com'
 let server: DenoServer
 
 beforeAll(async () => {
-  server = await startDenoServer(
-    [
-      'run',
-      '--check',
-      '--no-remote',
-      '--allow-net=127.0.0.1',
-      '--allow-env=PORT,HOSTNAME',
-      `--config=${here('../deno.json')}`,
-      here('../src/main.ts'),
-    ],
-    { timeoutMs: 45_000, env: { PORT: '0' } },
-  )
+  server = await serveScript(here('../src/main.ts'), {
+    config: here('../deno.json'),
+    allowEnv: ['PORT', 'HOSTNAME'],
+  })
 })
 
-afterAll(async () => {
-  await server?.stop()
-  if (server) expect(groupAlive(server.pid)).toBe(false)
-})
+afterAll(() => server?.stop())
 
 const send = (path: string, method: string, headers: Record<string, string>, body?: string) =>
   request(`${server.origin}${path}`, { method, headers, body })

@@ -113,7 +113,7 @@ export interface DenoServer {
   origin: string
   /** Output so far, for failure messages. */
   output(): string
-  /** Stops the whole group (SIGTERM, then SIGKILL after 3 s) and resolves once it is gone. */
+  /** Stops the whole group (SIGTERM, then SIGKILL after 3 s); rejects if any of it survives. */
   stop(): Promise<void>
 }
 
@@ -135,10 +135,12 @@ export function startDenoServer(
     await exited
     clearTimeout(timer)
     killGroup(pid, 'SIGKILL')
+    if (groupAlive(pid)) throw new Error(`deno server group ${pid} is still running after SIGKILL`)
   }
   return new Promise((resolvePromise, reject) => {
     const fail = (why: string) => {
-      void stop().then(() => reject(new Error(`${why}\n--- deno output ---\n${output}`)))
+      const error = new Error(`${why}\n--- deno output ---\n${output}`)
+      stop().then(() => reject(error), reject)
     }
     const timer = setTimeout(
       () => fail(`deno server did not listen within ${options.timeoutMs} ms`),
@@ -164,4 +166,17 @@ export function startDenoServer(
       reject(new Error(`deno server exited with ${code} before listening\n${output}`))
     })
   })
+}
+
+/**
+ * Serves `script` with `deno run --check`: type-checked, local imports only, network limited to
+ * 127.0.0.1, on port 0 (the script reads PORT, or listens on port 0 itself).
+ */
+export function serveScript(
+  script: string,
+  options: { config: string; allowEnv?: readonly string[]; env?: Record<string, string> },
+): Promise<DenoServer> {
+  const args = ['run', '--check', '--no-remote', '--allow-net=127.0.0.1', `--config=${options.config}`]
+  if (options.allowEnv) args.push(`--allow-env=${options.allowEnv.join(',')}`)
+  return startDenoServer([...args, script], { timeoutMs: 45_000, env: { PORT: '0', ...options.env } })
 }

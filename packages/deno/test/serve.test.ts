@@ -4,30 +4,16 @@
  */
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DenoServer, groupAlive, packageDir, startDenoServer } from './deno-process.ts'
+import { type DenoServer, packageDir, serveScript } from './deno-process.ts'
 
 const APP = 'https://app.test'
 let server: DenoServer
 
 beforeAll(async () => {
-  server = await startDenoServer(
-    [
-      'run',
-      '--check',
-      '--no-remote',
-      '--allow-net=127.0.0.1',
-      `--config=${packageDir}/deno.json`,
-      `${packageDir}/test/fixtures/server.ts`,
-    ],
-    { timeoutMs: 45_000 },
-  )
+  server = await serveScript(`${packageDir}/test/fixtures/server.ts`, { config: `${packageDir}/deno.json` })
 })
 
-afterAll(async () => {
-  if (!server) return
-  await server.stop()
-  expect(groupAlive(server.pid)).toBe(false)
-})
+afterAll(() => server?.stop())
 
 describe('withCors in a Deno.serve process, undici as the client', () => {
   it('answers a preflight itself: 204, the origin echoed, credentials, the method', async () => {
