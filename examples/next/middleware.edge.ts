@@ -1,0 +1,23 @@
+/**
+ * The same CORS layer as a middleware on the edge runtime. In your app this file is
+ * `middleware.ts`; here it is `middleware.edge.ts` so that next.config.ts can pick it or
+ * proxy.node.ts (see README).
+ */
+import { createCorsMiddleware } from '@corsica/next'
+import type { NextRequest } from 'next/server'
+import { conformanceMiddleware } from './lib/conformance'
+import { corsOptions } from './lib/cors-options'
+import { continueWithRequestId } from './lib/request-id'
+
+const cors = createCorsMiddleware(corsOptions)
+
+export function middleware(request: NextRequest) {
+  // The shared test table, one policy per case (for the tests; not part of a normal app).
+  const tableCase = conformanceMiddleware(request.nextUrl.pathname)
+  if (tableCase) return tableCase(request)
+  // Your own logic first; cors() answers preflights and adds the CORS headers to your response.
+  return cors(request, continueWithRequestId(request))
+}
+
+// Only the paths that cross-origin callers use. Static assets under /_next need no CORS.
+export const config = { matcher: ['/api/:path*', '/hello', '/conformance/mw/:path*'] }

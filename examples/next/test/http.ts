@@ -1,0 +1,77 @@
+/** A raw HTTP client for the tests: undici's `request` sends exactly the headers given. */
+import { request } from 'undici'
+
+/** What a test sees of a response. Repeated header lines are joined with ", " (RFC 9110 §5.3). */
+export interface Answer {
+  status: number
+  headers: { get(name: string): string | null }
+  body: string
+}
+
+/** Sends one request; header pairs may repeat a name. */
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string> | [string, string][]; body?: string } = {},
+): Promise<Answer> {
+  const pairs = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})
+  const res = await request(url, {
+    method: (init.method ?? 'GET') as 'GET',
+    headers: pairs.flat(),
+    body: init.body,
+  })
+  const body = await res.body.text()
+  const raw = res.headers
+  return {
+    status: res.statusCode,
+    body,
+    headers: {
+      get(name) {
+        const value = raw[name.toLowerCase()]
+        if (value === undefined) return null
+        return Array.isArray(value) ? value.join(', ') : value
+      },
+    },
+  }
+}
+
+/**
+ * The names Next adds to Vary by itself: the app router's four on every app-router response
+ * (next/dist/server/base-server.js, setVaryHeader) and Accept-Encoding from its compression
+ * (added to every compressible response, whatever the request's Accept-Encoding).
+ */
+export const NEXT_VARY = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+]
+const NEXT_ADDED = new Set([...NEXT_VARY, 'accept-encoding'])
+
+/** A Vary value split into its field names. */
+export function varyNames(vary: string | null): string[] {
+  return (vary ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+}
+
+/**
+ * Whether Next's final Vary is `expected` (what the CORS layer and the handler must produce) plus
+ * only names Next adds itself. Vary is a set of case-insensitive field names, and `*` stands for
+ * all of them (RFC 9110 §12.5.5), so order does not matter. With `allowDuplicates` false a name
+ * may not appear twice.
+ */
+export function varyMatches(
+  expected: string | null,
+  observed: string | null,
+  allowDuplicates: boolean,
+): boolean {
+  const seen = varyNames(observed).map((name) => name.toLowerCase())
+  if (!allowDuplicates && new Set(seen).size !== seen.length) return false
+  const want = new Set(varyNames(expected).map((name) => name.toLowerCase()))
+  if (want.has('*')) return seen.includes('*')
+  return (
+    [...want].every((name) => seen.includes(name)) &&
+    seen.every((name) => want.has(name) || NEXT_ADDED.has(name))
+  )
+}

@@ -1,0 +1,45 @@
+import { type CorsOptions, createCors } from '@corsica/core'
+import { type NextFetchEvent, NextResponse } from 'next/server.js'
+
+/**
+ * A Next.js middleware (`middleware.ts`, edge runtime) or proxy (`proxy.ts`, Node runtime) that
+ * handles CORS. Export it as `middleware` or `proxy`, or call it at the end of your own function.
+ */
+export interface CorsMiddleware {
+  /** Answers a preflight, or lets the request continue (`NextResponse.next()`) with CORS headers. */
+  (request: Request): Promise<Response>
+  /**
+   * Answers a preflight, or returns `response` (your `NextResponse.next({ request })`, `rewrite()`,
+   * `redirect()` or an early answer such as a 401) with the CORS headers set on it.
+   */
+  (request: Request, response: Response): Promise<Response>
+  /** The shape Next calls: `(request, event)`. The event is not used. */
+  (request: Request, event: NextFetchEvent): Promise<Response>
+}
+
+/**
+ * Creates the CORS middleware. Options are validated here, at start-up: a mistake throws a
+ * `CorsConfigError` listing every problem, not an error on the first request.
+ *
+ * @example
+ * // proxy.ts (Next 16, Node runtime); for middleware.ts export it as `middleware`
+ * export const proxy = createCorsMiddleware({ origin: ['https://app.example.com'], credentials: true })
+ * export const config = { matcher: ['/api/:path*'] }
+ */
+export function createCorsMiddleware(options: CorsOptions): CorsMiddleware {
+  const policy = createCors(options)
+  return async (request: Request, responseOrEvent?: Response | NextFetchEvent) => {
+    const preflight = await policy.preflight(request)
+    if (preflight) return preflight
+    // Headers set on NextResponse.next() are copied onto whatever response the route or page
+    // produces, so the CORS headers are computed from the request alone.
+    const response = isResponse(responseOrEvent) ? responseOrEvent : NextResponse.next()
+    return policy.apply(response, await policy.actualHeaders(request))
+  }
+}
+
+/** Tells a response from Next's fetch event by shape: `instanceof` fails across realms. */
+function isResponse(value: unknown): value is Response {
+  const candidate = value as Partial<Response> | undefined
+  return typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function'
+}
