@@ -1,0 +1,10 @@
+/**
+ * @module @corsica/doctor: does what a browser does for a cross-origin call and says exactly why
+ * it would be blocked and what to change. The `corsica doctor` command is built on `diagnose`.
+ */
+export { type ChromeCorsError, chromeMessage, type ReasonCode, reasonFor } from './chrome-errors'
+export { type Diagnosis, diagnose, type Problem } from './diagnose'
+export { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor, UsageError } from './plan'
+export { type JsonVerdict, toJson, toText } from './report'
+export { NetworkError } from './transport'
+export type { Warning, WarningCode } from './warnings'

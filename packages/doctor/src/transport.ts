@@ -1,0 +1,141 @@
+/**
+ * Sending one HTTP request with undici, exactly as given: no redirect following, no cookies
+ * beyond those passed, a bounded time, and the response's header lines kept as sent.
+ */
+import { STATUS_CODES } from 'node:http'
+import { Agent, request } from 'undici'
+
+/** The response's header lines, with Fetch's "get" (lines of one name joined with ", "). */
+export class ResponseHeaders {
+  readonly #lines: ReadonlyArray<readonly [string, string]>
+
+  constructor(lines: ReadonlyArray<readonly [string, string]>) {
+    this.#lines = lines
+  }
+
+  /** Fetch "get": every line named `name` (case-insensitive), values joined with ", "; null when none. */
+  get(name: string): string | null {
+    const lower = name.toLowerCase()
+    const values = this.#lines.filter(([n]) => n === lower).map(([, v]) => v)
+    return values.length === 0 ? null : values.join(', ')
+  }
+
+  /** Distinct lower-case names, in order of appearance. */
+  names(): string[] {
+    return [...new Set(this.#lines.map(([n]) => n))]
+  }
+
+  /** Every header line (lower-case name, value), in order. */
+  lines(): ReadonlyArray<readonly [string, string]> {
+    return this.#lines
+  }
+}
+
+/** One request sent and the response head received. */
+export interface Exchange {
+  method: string
+  url: string
+  requestHeaders: ReadonlyArray<readonly [string, string]>
+  status: number
+  statusText: string
+  headers: ResponseHeaders
+}
+
+/** The server could not be reached, or did not answer in time. */
+export class NetworkError extends Error {
+  override name = 'NetworkError'
+}
+
+/** Sends requests through one connection pool; close it when done. */
+export class Transport {
+  readonly #agent: Agent
+  readonly #timeoutMs: number
+
+  constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs
+    this.#agent = new Agent({
+      connect: { timeout: timeoutMs },
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    })
+  }
+
+  /** Sends the request and reads the response head; the body is discarded. */
+  async send(
+    method: string,
+    url: string,
+    headers: ReadonlyArray<readonly [string, string]>,
+    body: string | null = null,
+  ): Promise<Exchange> {
+    const flat: string[] = []
+    for (const [n, v] of headers) flat.push(n, v)
+    try {
+      const res = await request(url, {
+        method,
+        headers: flat,
+        body,
+        dispatcher: this.#agent,
+        // undici's request() never follows redirects (that takes its redirect interceptor).
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      })
+      const lines: Array<[string, string]> = []
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue
+        for (const v of Array.isArray(value) ? value : [value]) lines.push([name.toLowerCase(), v])
+      }
+      await res.body.dump().catch(() => undefined)
+      return {
+        method,
+        url,
+        requestHeaders: headers,
+        status: res.statusCode,
+        statusText: res.statusText || (STATUS_CODES[res.statusCode] ?? ''),
+        headers: new ResponseHeaders(lines),
+      }
+    } catch (error) {
+      throw new NetworkError(describeNetworkError(error, url, this.#timeoutMs))
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#agent.close()
+  }
+}
+
+/** A one-line, actionable account of why a request got no response. */
+function describeNetworkError(error: unknown, url: string, timeoutMs: number): string {
+  const e = error as {
+    name?: string
+    code?: string
+    message?: string
+    cause?: { code?: string; message?: string }
+  }
+  const code = e.code ?? e.cause?.code
+  const where = new URL(url).host
+  const seconds = `${timeoutMs / 1000} s`
+  if (
+    e.name === 'TimeoutError' ||
+    e.name === 'AbortError' ||
+    (code?.startsWith('UND_ERR_') && /TIMEOUT/.test(code))
+  ) {
+    return `no response from ${where} within ${seconds} (raise it with --timeout)`
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `could not connect to ${where}: connection refused (is the server running?)`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `could not resolve ${new URL(url).hostname}`
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return `${where} closed the connection without answering`
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+    case 'CERT_HAS_EXPIRED':
+      return `TLS: ${e.message ?? code} for ${where} (a development certificate? point NODE_EXTRA_CA_CERTS at its CA file)`
+    default:
+      return `request to ${url} failed: ${e.message ?? String(error)}${code ? ` (${code})` : ''}`
+  }
+}
