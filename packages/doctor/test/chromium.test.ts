@@ -1,0 +1,85 @@
+/**
+ * The doctor against real Chromium on the same servers: same verdict, same error kind for the
+ * first problem, and word for word the console line Chromium printed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { diagnose } from '../src/index'
+import { ChromiumPage, hasChromium } from './chromium'
+import { type Misconfig, misconfigs } from './misconfigs'
+import { listen, routes, type TestServer } from './servers'
+
+/** A request the server received. */
+interface Received {
+  method: string
+  path: string
+  headers: Record<string, string | string[] | undefined>
+}
+
+describe.skipIf(!hasChromium)('the doctor agrees with Chromium', () => {
+  let browser: ChromiumPage
+  let server: TestServer
+  let rows: Misconfig[]
+  const received: Received[] = []
+
+  beforeAll(async () => {
+    browser = await ChromiumPage.open()
+    rows = misconfigs(browser.origin).filter((r) => r.chromium !== false)
+    const route = routes(Object.fromEntries(rows.map((r) => [r.path, r.handler])))
+    server = await listen((req, res) => {
+      received.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, headers: req.headers })
+      route(req, res)
+    })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  // The table is built once the page's port is known; the names are fixed.
+  const names = misconfigs('http://app.localhost:1')
+    .filter((r) => r.chromium !== false)
+    .map((r) => r.name)
+
+  it.each(names)('%s', async (name) => {
+    const row = rows.find((r) => r.name === name)!
+    const url = server.origin + row.path
+    const method = row.page.method ?? 'GET'
+    received.length = 0
+    const seen = await browser.fetch(url, {
+      method,
+      headers: row.page.headers ?? {},
+      credentials: row.page.credentials ? 'include' : 'same-origin',
+      ...(row.page.body === undefined ? {} : { body: row.page.body }),
+    })
+    const chromePreflight = received.find((r) => r.method === 'OPTIONS' && r.path === row.path)
+    const d = await diagnose({
+      url,
+      origin: browser.origin,
+      method,
+      headers: Object.entries(row.page.headers ?? {}),
+      credentials: row.page.credentials === true,
+      ...(row.page.body === undefined ? {} : { body: row.page.body }),
+      timeoutMs: 5000,
+    })
+    // The request side: a preflight exactly when Chromium sends one, asking the same question.
+    expect(d.preflight).toBe(chromePreflight !== undefined)
+    if (chromePreflight && d.preflightExchange) {
+      const sent = Object.fromEntries(d.preflightExchange.requestHeaders)
+      for (const name of ['origin', 'access-control-request-method', 'access-control-request-headers']) {
+        expect(sent[name], name).toBe(chromePreflight.headers[name])
+      }
+    }
+    if (row.chromium === 'allows') {
+      // Chromium 156 lets this through; the Fetch standard (and Firefox) block it.
+      expect(seen.allowed).toBe(true)
+      expect(d.allowed).toBe(false)
+      expect(d.problems[0]?.chromeError).toBeNull()
+      return
+    }
+    expect(d.allowed).toBe(seen.allowed)
+    if (!seen.allowed) {
+      expect(d.problems[0]?.chromeError).toBe(seen.corsError)
+      expect(d.problems[0]?.message).toBe(seen.message)
+    }
+  })
+})
