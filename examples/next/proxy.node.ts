@@ -3,20 +3,21 @@
  * so that next.config.ts can pick it or middleware.edge.ts (see README).
  */
 import { createCorsMiddleware } from '@corsica/next'
-import type { NextRequest } from 'next/server'
+import type { NextFetchEvent, NextRequest } from 'next/server'
 import { conformanceMiddleware } from './lib/conformance'
 import { corsOptions } from './lib/cors-options'
 import { continueWithRequestId } from './lib/request-id'
 
 const cors = createCorsMiddleware(corsOptions)
 
-export function proxy(request: NextRequest) {
-  // The shared test table, one policy per case (for the tests; not part of a normal app).
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  // The shared test table, one policy per case (for the tests; not part of a normal app). Called
+  // with Next's own arguments, as `export const proxy = createCorsMiddleware(...)` would be.
   const tableCase = conformanceMiddleware(request.nextUrl.pathname)
-  if (tableCase) return tableCase(request)
+  if (tableCase) return tableCase(request, event)
   // Your own logic first; cors() answers preflights and adds the CORS headers to your response.
   return cors(request, continueWithRequestId(request))
 }
 
 // Only the paths that cross-origin callers use. Static assets under /_next need no CORS.
-export const config = { matcher: ['/api/:path*', '/hello', '/conformance/mw/:path*'] }
+export const config = { matcher: ['/api/:path*', '/hello', '/live', '/conformance/mw/:path*'] }

@@ -65,6 +65,7 @@ export async function buildIfNeeded(runtime, { log = process.stdout } = {}) {
   if (existsSync(join(distDir(runtime), 'BUILD_ID')) && existsSync(stamp)) {
     if (readFileSync(stamp, 'utf8') === inputs) return { built: false, ms: 0 }
   }
+  log.write(`[example-next] building the ${runtime} variant (next build)\n`)
   const started = Date.now()
   const output = []
   const child = spawn(process.execPath, [nextBin, 'build'], {
@@ -100,6 +101,15 @@ export async function startNext(
     stdio: ['ignore', stdio, stdio],
   })
   const exited = new Promise((resolve) => child.on('exit', resolve))
+  // If this process ends without calling stop() (an uncaught error, process.exit), the server
+  // must not outlive it.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {}
+  }
+  process.on('exit', killOnExit)
+  child.on('exit', () => process.off('exit', killOnExit))
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
     try {

@@ -177,6 +177,19 @@ for (const runtime of ['node', 'edge'] as const) {
       expect(vary(answer)).not.toContain('origin')
       expect(vary(answer).filter((name) => name !== 'accept-encoding')).toEqual(NEXT_VARY)
     })
+
+    test("a dynamic page is sent with no-store, so no shared cache keeps one origin's copy", async () => {
+      const answer = await send(`${base}/live`, { headers: { origin: APP } })
+      expect(answer.status).toBe(200)
+      expect(answer.headers.get(ACAO)).toBe(APP)
+      expect(answer.headers.get('cache-control')).toContain('no-store')
+      expect(vary(answer)).not.toContain('origin')
+    })
+
+    test('a static page is sent with s-maxage: a shared cache could keep it', async () => {
+      const answer = await send(`${base}/hello`, { headers: { origin: APP } })
+      expect(answer.headers.get('cache-control')).toMatch(/s-maxage=\d+/)
+    })
   })
 
   describe(`paths outside the matcher (${runtime} build)`, () => {
