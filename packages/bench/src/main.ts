@@ -1,0 +1,104 @@
+/**
+ * @module `pnpm bench`: the micro benchmark (one child process per subject), then the whole-server
+ * figure, then the report on the terminal and in bench-results/ (JSON, and Markdown for the README).
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, release, totalmem, type } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { runMicro } from './micro.js'
+import { type RunResult, render } from './report.js'
+import { runServers } from './server.js'
+import { type SubjectId, subjects } from './subjects/index.js'
+import { checkTargets } from './targets.js'
+import type { Clock } from './timer.js'
+
+const usage = `usage: node dist/main.js [options]
+  --batch-ms N         length of one timed batch (default 50)
+  --rounds N           interleaved rounds per scenario (default 15)
+  --calibrate-ms N     warm-up and sizing time per function (default 100)
+  --clock cpu|wall     what a batch is timed by (default cpu: process CPU time, all threads)
+  --server-seconds N   seconds per autocannon load (default 5)
+  --server-rounds N    rounds of loads per server (default 3)
+  --connections N      autocannon connections (default 10)
+  --subjects a,b       only these subjects (${Object.keys(subjects).join(', ')})
+  --no-micro | --no-server   skip a part
+  --smoke              tiny counts, to check that everything runs (CI); figures mean nothing
+  --out DIR            where to write results (default bench-results/ in this package)`
+
+const { values: args } = parseArgs({
+  options: {
+    'batch-ms': { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '15' },
+    'calibrate-ms': { type: 'string', default: '100' },
+    clock: { type: 'string', default: 'cpu' },
+    'server-seconds': { type: 'string', default: '5' },
+    'server-rounds': { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    subjects: { type: 'string' },
+    'no-micro': { type: 'boolean', default: false },
+    'no-server': { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('../bench-results/', import.meta.url)) },
+    help: { type: 'boolean', default: false },
+  },
+})
+if (args.help) {
+  console.log(usage)
+  process.exit(0)
+}
+
+function count(name: keyof typeof args): number {
+  const n = Number(args[name])
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0, got ${args[name]}`)
+  return n
+}
+
+const ids = (args.subjects?.split(',') ?? Object.keys(subjects)) as SubjectId[]
+const unknown = ids.filter((id) => !(id in subjects))
+if (unknown.length > 0) throw new Error(`unknown subject ${unknown.join(', ')}; see --help`)
+
+if (args.clock !== 'cpu' && args.clock !== 'wall')
+  throw new Error(`--clock must be cpu or wall, got ${args.clock}`)
+const clock: Clock = args.clock
+const micro = args.smoke
+  ? { batchMs: 1, rounds: 2, calibrateMs: 2, clock }
+  : { batchMs: count('batch-ms'), rounds: count('rounds'), calibrateMs: count('calibrate-ms'), clock }
+const server = args.smoke
+  ? { seconds: 0, requests: 50, rounds: 1, connections: 2 }
+  : {
+      seconds: count('server-seconds'),
+      requests: 0,
+      rounds: count('server-rounds'),
+      connections: count('connections'),
+    }
+
+const progress = (line: string) => console.error(`[bench] ${line}`)
+const microResults = args['no-micro'] ? [] : await runMicro(ids, micro, progress)
+const serverResults = args['no-server']
+  ? []
+  : await runServers(['bare', 'corsica-hono', 'hono-cors'], server, progress)
+
+const run: RunResult = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${type()} ${release()}`,
+    node: process.version,
+  },
+  settings: { smoke: args.smoke, micro, server },
+  micro: microResults,
+  servers: serverResults,
+  targets: checkTargets(microResults, serverResults),
+}
+
+console.log(render(run, false))
+await mkdir(args.out, { recursive: true })
+const stamp = run.date.replace(/[:.]/g, '-')
+const json = `${JSON.stringify(run, null, 2)}\n`
+await writeFile(new URL(`${stamp}.json`, `file://${args.out}/`), json)
+await writeFile(new URL('latest.json', `file://${args.out}/`), json)
+await writeFile(new URL('latest.md', `file://${args.out}/`), render(run, true))
+progress(`results in ${args.out}`)

@@ -1,0 +1,81 @@
+/**
+ * A smoke run of `pnpm bench` with tiny counts, so the benchmark cannot rot unnoticed. It asserts
+ * that every subject ran every scenario and answered as the Fetch standard's CORS protocol says a
+ * correctly configured policy must, never how fast anything was.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allowedOrigins } from './policy.js'
+import type { RunResult } from './report.js'
+import { scenarios } from './scenarios.js'
+import { subjects } from './subjects/index.js'
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+const out = mkdtempSync(join(tmpdir(), 'corsica-bench-'))
+let run: RunResult
+
+beforeAll(() => {
+  // The bench runs as built JavaScript (its child processes too): build it from the current source.
+  execFileSync('pnpm', ['exec', 'tsup', '--silent'], { cwd: packageDir, stdio: 'inherit' })
+  execFileSync(process.execPath, ['dist/main.js', '--smoke', '--out', out], {
+    cwd: packageDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 170_000,
+  })
+  run = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'))
+})
+
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+describe('pnpm bench --smoke', () => {
+  it('measures every subject on every scenario, as paired figures', () => {
+    expect(run.micro.map((s) => s.id)).toEqual(Object.keys(subjects))
+    for (const subject of run.micro) {
+      expect(Object.keys(subject.cells)).toEqual(scenarios.map((s) => s.id))
+      for (const cell of Object.values(subject.cells)) {
+        expect(Number.isFinite(cell.cost.median)).toBe(true)
+        expect(cell.raw.subject).toHaveLength(2)
+        expect(cell.raw.reference).toHaveLength(2)
+      }
+    }
+  })
+
+  it('wires every subject to the policy: a listed origin is granted, with credentials', () => {
+    const origin = allowedOrigins[0]
+    for (const subject of run.micro) {
+      // Fetch standard, CORS check: ACAO must be the request's origin (not * with credentials),
+      // and ACAC must be `true`.
+      const get = subject.cells['get-allowed']!.answers.subject
+      expect(get.status, subject.id).toBe(200)
+      expect(get.headers['access-control-allow-origin'], subject.id).toBe(origin)
+      expect(get.headers['access-control-allow-credentials'], subject.id).toBe('true')
+      // CORS-preflight fetch: an ok status, and PUT and both requested headers allowed.
+      const preflight = subject.cells['preflight-allowed']!.answers.subject
+      expect(preflight.status, subject.id).toBeGreaterThanOrEqual(200)
+      expect(preflight.status, subject.id).toBeLessThan(300)
+      expect(preflight.headers['access-control-allow-origin'], subject.id).toBe(origin)
+      expect(preflight.headers['access-control-allow-methods'], subject.id).toMatch(/\bPUT\b/)
+      expect(preflight.headers['access-control-allow-headers'], subject.id).toMatch(/content-type/i)
+      expect(preflight.headers['access-control-allow-headers'], subject.id).toMatch(/x-request-id/i)
+      // A refused origin never gets ACAO.
+      const refused = subject.cells['get-refused']!.answers.subject
+      expect(refused.headers['access-control-allow-origin'], subject.id).toBeUndefined()
+    }
+  })
+
+  it('loads the three servers over loopback without an error', () => {
+    expect(run.servers.map((s) => s.variant)).toEqual(['bare', 'corsica-hono', 'hono-cors'])
+    for (const server of run.servers) {
+      expect(server.medianRps).toBeGreaterThan(0)
+      expect(server.non2xx + server.errors).toBe(0)
+    }
+  })
+
+  it('reports every target', () => {
+    expect(run.targets).toHaveLength(10)
+  })
+})

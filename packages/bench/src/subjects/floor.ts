@@ -1,0 +1,90 @@
+/**
+ * The floor: the least a correct CORS wrapper can do for this policy, written by hand with every
+ * header precomputed and a Set for the origin lookup. The validating variant also checks the
+ * requested method and headers, as @corsica/core does.
+ */
+import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, maxAge } from '../policy.js'
+import type { Handler } from './types.js'
+
+const origins = new Set<string>(allowedOrigins)
+const methods = new Set<string>(allowedMethods)
+const headerNames = new Set<string>(allowedHeaders)
+
+// Every response varies by Origin, since the list of origins decides ACAO.
+const refusedPreflight = { vary: 'origin' }
+const grantedPreflight = {
+  'access-control-allow-methods': allowedMethods.join(', '),
+  'access-control-allow-headers': allowedHeaders.join(', '),
+  'access-control-allow-credentials': 'true',
+  'access-control-max-age': String(maxAge),
+  vary: 'origin',
+}
+const exposed = exposedHeaders.join(', ')
+
+/** Whether a request is a CORS preflight (Fetch standard: OPTIONS with Origin and ACRM). */
+function isPreflight(request: Request, origin: string | null): boolean {
+  return (
+    request.method === 'OPTIONS' && origin !== null && request.headers.has('access-control-request-method')
+  )
+}
+
+/** Whether every name in Access-Control-Request-Headers is allowed; empty list elements are skipped. */
+function headersAllowed(value: string | null): boolean {
+  if (value === null) return true
+  for (const item of value.split(',')) {
+    const name = item.trim().toLowerCase()
+    if (name !== '' && !headerNames.has(name)) return false
+  }
+  return true
+}
+
+/** Adds the actual-response headers, in place (a handler's own Response has mutable headers). */
+function decorate(response: Response, origin: string | null): Response {
+  const headers = response.headers
+  headers.append('vary', 'origin')
+  if (origin !== null && origins.has(origin)) {
+    headers.set('access-control-allow-origin', origin)
+    headers.set('access-control-allow-credentials', 'true')
+    headers.set('access-control-expose-headers', exposed)
+  }
+  return response
+}
+
+/** Answers a preflight: 204 with the precomputed headers, or 403 with only Vary. */
+function answerPreflight(granted: boolean, origin: string): Response {
+  if (!granted) return new Response(null, { status: 403, headers: refusedPreflight })
+  return new Response(null, {
+    status: 204,
+    headers: { ...grantedPreflight, 'access-control-allow-origin': origin },
+  })
+}
+
+/** The floor: origin check only; a preflight from a listed origin is granted whatever it asks. */
+export function floor(handler: Handler): Handler {
+  return (request) => {
+    const origin = request.headers.get('origin')
+    if (isPreflight(request, origin)) return answerPreflight(origins.has(origin!), origin!)
+    const response = handler(request)
+    return response instanceof Promise
+      ? response.then((r) => decorate(r, origin))
+      : decorate(response, origin)
+  }
+}
+
+/** The floor plus validation of the requested method and headers. */
+export function validatingFloor(handler: Handler): Handler {
+  return (request) => {
+    const origin = request.headers.get('origin')
+    if (isPreflight(request, origin)) {
+      const granted =
+        origins.has(origin!) &&
+        methods.has(request.headers.get('access-control-request-method')!) &&
+        headersAllowed(request.headers.get('access-control-request-headers'))
+      return answerPreflight(granted, origin!)
+    }
+    const response = handler(request)
+    return response instanceof Promise
+      ? response.then((r) => decorate(r, origin))
+      : decorate(response, origin)
+  }
+}

@@ -1,0 +1,40 @@
+/** One Hono app, served bare or behind hono/cors; also what the whole-server figure loads. */
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+
+/** The CORS layers a Hono app can run behind. */
+export type HonoVariant = 'bare' | 'hono-cors' | 'corsica-hono'
+
+/** The app: one route answering every method with the trivial handler, after the CORS middleware if any. */
+export async function honoApp(variant: HonoVariant): Promise<Hono> {
+  const app = new Hono()
+  if (variant === 'hono-cors') {
+    app.use(
+      cors({
+        origin: [...allowedOrigins],
+        allowMethods: [...allowedMethods],
+        allowHeaders: [...allowedHeaders],
+        exposeHeaders: [...exposedHeaders],
+        credentials: true,
+        maxAge,
+      }),
+    )
+  }
+  if (variant === 'corsica-hono') app.use(await corsicaHono())
+  app.all('/', (c) => handler(c.req.raw))
+  return app
+}
+
+/** @corsica/hono's middleware, loaded only by the processes that measure it. */
+async function corsicaHono() {
+  const { cors } = await import('@corsica/hono')
+  return cors({
+    origin: [...allowedOrigins],
+    methods: [...allowedMethods],
+    allowedHeaders: [...allowedHeaders],
+    exposedHeaders: [...exposedHeaders],
+    credentials: true,
+    maxAge,
+  })
+}

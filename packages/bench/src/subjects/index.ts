@@ -1,0 +1,78 @@
+/**
+ * The subjects and their references. A subject is measured against the reference it is built on
+ * (the bare handler, or the same framework app without CORS), so its figure is the CORS layer alone.
+ * Modules load lazily: each child process imports only the libraries it measures.
+ */
+import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import type { Handler } from './types.js'
+
+export type { Handler } from './types.js'
+
+/** Something to measure: a label for the table and a way to build its handler. */
+export interface Entry {
+  label: string
+  load: () => Promise<Handler>
+}
+
+/** A subject also names its reference. */
+export interface Subject extends Entry {
+  reference: ReferenceId
+}
+
+const honoFetch = async (variant: 'bare' | 'hono-cors' | 'corsica-hono'): Promise<Handler> => {
+  const app = await (await import('./hono.js')).honoApp(variant)
+  return (request) => app.fetch(request)
+}
+
+/** The references: what a subject costs on top of. */
+export const references = {
+  bare: { label: 'bare handler', load: async () => handler },
+  hono: { label: 'Hono app, no CORS', load: () => honoFetch('bare') },
+  itty: { label: 'itty-router, no CORS', load: async () => (await import('./itty.js')).ittyRouter(false) },
+  h3: { label: 'h3 app, no CORS', load: async () => (await import('./h3.js')).h3App(false) },
+} satisfies Record<string, Entry>
+
+export type ReferenceId = keyof typeof references
+
+/** The subjects, in table order. */
+export const subjects = {
+  floor: {
+    label: 'floor (hand-written)',
+    reference: 'bare',
+    load: async () => (await import('./floor.js')).floor(handler),
+  },
+  'floor-validating': {
+    label: 'floor + method/headers',
+    reference: 'bare',
+    load: async () => (await import('./floor.js')).validatingFloor(handler),
+  },
+  'corsica-core': {
+    label: '@corsica/core wrap()',
+    reference: 'bare',
+    load: async () => {
+      const { createCors } = await import('@corsica/core')
+      return createCors({
+        origin: [...allowedOrigins],
+        methods: [...allowedMethods],
+        allowedHeaders: [...allowedHeaders],
+        exposedHeaders: [...exposedHeaders],
+        credentials: true,
+        maxAge,
+      }).wrap(handler)
+    },
+  },
+  'hono-cors': { label: 'hono/cors', reference: 'hono', load: () => honoFetch('hono-cors') },
+  'corsica-hono': { label: '@corsica/hono', reference: 'hono', load: () => honoFetch('corsica-hono') },
+  'itty-cors': {
+    label: 'itty-router cors()',
+    reference: 'itty',
+    load: async () => (await import('./itty.js')).ittyRouter(true),
+  },
+  'h3-cors': {
+    label: 'h3 handleCors()',
+    reference: 'h3',
+    load: async () => (await import('./h3.js')).h3App(true),
+  },
+} satisfies Record<string, Subject>
+
+export type SubjectId = keyof typeof subjects

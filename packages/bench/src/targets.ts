@@ -1,0 +1,59 @@
+/** The targets of issue 5, checked against the figures of one run. */
+import type { SubjectResult } from './micro.js'
+import { scenarios } from './scenarios.js'
+import type { ServerResult } from './server.js'
+
+/** One target: what was measured against what limit, and whether it was met (null: not measured). */
+export interface TargetCheck {
+  target: string
+  figure: string
+  met: boolean | null
+}
+
+const ns = (n: number) => `${Math.round(n)} ns`
+
+/** Checks every target the measured subjects allow. */
+export function checkTargets(
+  micro: readonly SubjectResult[],
+  servers: readonly ServerResult[],
+): TargetCheck[] {
+  const cost = (id: string, scenario: string) => micro.find((s) => s.id === id)?.cells[scenario]?.cost.median
+  const checks: TargetCheck[] = []
+  for (const s of scenarios.filter((x) => x.kind === 'ordinary')) {
+    const core = cost('corsica-core', s.id)
+    const floor = cost('floor', s.id)
+    const ratio = core !== undefined && floor !== undefined ? core / floor : undefined
+    checks.push({
+      target: `@corsica/core <= 1.3x floor, ${s.label}`,
+      figure: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}x (${ns(core!)} vs ${ns(floor!)})`,
+      met: ratio === undefined ? null : core! <= 1.3 * floor!,
+    })
+  }
+  const normal = cost('corsica-core', 'preflight-allowed')
+  for (const s of scenarios.filter((x) => x.kind === 'hostile')) {
+    const hostile = cost('corsica-core', s.id)
+    const extra = hostile !== undefined && normal !== undefined ? hostile - normal : undefined
+    checks.push({
+      target: `@corsica/core ${s.label}: <= 2 us over an allowed preflight`,
+      figure: extra === undefined ? 'not measured' : `+${ns(extra)}`,
+      met: extra === undefined ? null : extra <= 2000,
+    })
+  }
+  for (const id of ['get-allowed', 'preflight-allowed']) {
+    const ours = cost('corsica-hono', id)
+    const theirs = cost('hono-cors', id)
+    const ratio = ours !== undefined && theirs !== undefined ? theirs / ours : undefined
+    checks.push({
+      target: `@corsica/hono >= 3x cheaper than hono/cors, ${scenarios.find((s) => s.id === id)!.label}`,
+      figure: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}x (${ns(ours!)} vs ${ns(theirs!)})`,
+      met: ratio === undefined ? null : theirs! >= 3 * ours!,
+    })
+  }
+  const server = servers.find((s) => s.variant === 'corsica-hono')
+  checks.push({
+    target: 'whole server: < 5% throughput lost to @corsica/hono',
+    figure: server === undefined ? 'not measured' : `${server.lossPercent.toFixed(1)}%`,
+    met: server === undefined ? null : server.lossPercent < 5,
+  })
+  return checks
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup'
+
+// The bench runs as plain JavaScript: main, plus the entry of each kind of child process.
+export default defineConfig({
+  entry: ['src/main.ts', 'src/micro-child.ts', 'src/server-child.ts'],
+  format: ['esm'],
+  clean: true,
+  target: 'es2022',
+  platform: 'node',
+})
