@@ -148,9 +148,15 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
   }
   warnings.push(...headerWarnings(plan, readable, plan.credentials))
 
-  const seen = [preflightExchange, actualExchange, ...probes].filter((e): e is Exchange => e !== null)
-  const server =
-    input.server && input.server !== 'auto' ? input.server : detectFlavor(seen.map((e) => e.headers))
+  const chosen = input.server && input.server !== 'auto' ? input.server : null
+  const seen = () => [preflightExchange, actualExchange, ...probes].filter((e): e is Exchange => e !== null)
+  let server = chosen ?? detectFlavor(seen().map((e) => e.headers))
+  if (chosen === null && server === 'unknown' && probing && found.length > 0 && !plan.preflight) {
+    // A simple request shows little of the server; its answer to a preflight tells the library
+    // (Corsica's Vary, the default Access-Control-Allow-Methods of hono/cors and cors()).
+    probes.push(await transport.send('OPTIONS', plan.url.href, preflightHeaders(plan, { names: [] })))
+    server = detectFlavor(seen().map((e) => e.headers))
+  }
 
   const problems = found.map(({ failure, step, exchange }) =>
     toProblem(failure, step, exchange, plan, server, cause),

@@ -37,11 +37,14 @@ export function fixFor(f: Failure, ctx: FixContext): string {
     case 'PreflightWildcardOriginNotAllowed':
       return join(
         `With credentials a browser refuses \`*\`: echo the page's origin, \`Access-Control-Allow-Origin: ${origin}\`, with \`Vary: Origin\` (or drop credentials: 'include' if the page needs no cookies).`,
-        option(
-          ctx,
-          (o) =>
-            `\`*\` comes from origin: '*' (its default): set ${o.origin}: ['${origin}'], which it echoes back`,
-        ),
+        // Corsica refuses origin '*' with credentials at start-up, so only the others get here.
+        ctx.flavor === 'corsica'
+          ? ''
+          : option(
+              ctx,
+              (o) =>
+                `\`*\` comes from origin: '*' (its default): set ${o.origin}: ['${origin}'], which it echoes back`,
+            ),
       )
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues': {
@@ -97,9 +100,9 @@ function corsica(code: RefusalCode, details: RefusalDetails): string {
   return `Corsica (onRefuse code ${code}): ${REFUSAL_REASONS[code].fix(details)}.`
 }
 
-/** `Label: text.` for hono/cors and express cors(), or '' for an unknown server. */
+/** `Label: text.` for a known library, or '' for an unknown server. */
 function option(ctx: FixContext, text: (o: (typeof OPTION_NAMES)['hono']) => string): string {
-  if (ctx.flavor === 'unknown' || ctx.flavor === 'corsica') return ''
+  if (ctx.flavor === 'unknown') return ''
   const o = OPTION_NAMES[ctx.flavor]
   return `${o.label}: ${text(o)}.`
 }
@@ -220,11 +223,14 @@ function mismatchFix(value: string, ctx: FixContext): string {
   return join(
     why,
     `Send \`Access-Control-Allow-Origin: ${origin}\`, echoing the request's Origin when it is on your list, with \`Vary: Origin\`.`,
-    option(
-      ctx,
-      (o) =>
-        `${o.origin}: '${value}' sends that one origin to everyone; list both, ${o.origin}: ['${value}', '${origin}']`,
-    ),
+    // Corsica echoes the request's origin; a fixed string is the mistake of the others.
+    ctx.flavor === 'corsica'
+      ? ''
+      : option(
+          ctx,
+          (o) =>
+            `${o.origin}: '${value}' sends that one origin to everyone; list both, ${o.origin}: ['${value}', '${origin}']`,
+        ),
   )
 }
 
