@@ -1,15 +1,16 @@
 /**
- * The browser matrix: every browser case of @corsica/testkit, made by real Chromium from real
+ * The browser matrix: every browser case of @corsica/testkit and a few of our own, made by real Chromium from real
  * page origins against the API served by each runtime adapter. For each case the browser's
  * verdict must equal what the policy intends (the case's expectation, reasoned from the Fetch
  * standard) and what the browser model predicts from the responses the API actually gave.
  */
 import type { Served } from '@corsica/demo'
 import type { Exchange } from '@corsica/demo/journal'
-import { type BrowserCase, browserCases, preflightHeaders } from '@corsica/testkit'
+import { type BrowserCase, preflightHeaders } from '@corsica/testkit'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, launchChromium } from './browser'
+import { matrixCases } from './matrix/cases'
 import { servePages } from './matrix/pages'
 import { coreNode } from './matrix/runtimes/core-node'
 import { deno } from './matrix/runtimes/deno'
@@ -25,7 +26,7 @@ const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd]
 const API_HOST = 'api.app.localhost'
 
 // Case names do not depend on the port; the cases themselves are built once pages listen.
-const NAMES = browserCases(0).map((c) => c.name)
+const NAMES = matrixCases(0).map((c) => c.name)
 
 let pages: Served
 let browser: Browser
@@ -40,6 +41,12 @@ async function tab(origin: string): Promise<Page> {
     tabs.set(origin, page)
   }
   return page
+}
+
+/** What the API recorded for a request id (asked directly, not through the browser). */
+async function journal(api: RunningApi, rid: string): Promise<Exchange[]> {
+  const response = await fetch(`http://127.0.0.1:${api.port}/_journal?id=${rid}`)
+  return (await response.json()) as Exchange[]
 }
 
 beforeAll(async () => {
@@ -59,7 +66,7 @@ for (const runtime of RUNTIMES) {
 
     beforeAll(async () => {
       api = await runtime.start(pages.port)
-      cases = browserCases(pages.port)
+      cases = matrixCases(pages.port)
       await browser.context.addCookies([
         { name: 'session', value: 'e2e', url: `http://${API_HOST}:${api.port}`, sameSite: 'Lax' },
       ])
@@ -75,8 +82,7 @@ for (const runtime of RUNTIMES) {
         const rid = `${index}-${Math.random().toString(36).slice(2, 10)}`
         const url = `http://${API_HOST}:${api.port}/c/${index}?rid=${rid}`
         const inPage = await fetchInPage(await tab(c.page.origin), url, c)
-        const journal = await fetch(`http://127.0.0.1:${api.port}/_journal?id=${rid}`)
-        const exchanges = (await journal.json()) as Exchange[]
+        const exchanges = await journal(api, rid)
         const model = modelVerdict(c, exchanges)
         const preflights = exchanges.filter((e) => e.kind === 'preflight')
         const context = JSON.stringify({ inPage, model, exchanges }, null, 1)
@@ -121,5 +127,27 @@ for (const runtime of RUNTIMES) {
         }
       })
     })
+
+    // Fetch, CORS-preflight cache: an answer with Access-Control-Max-Age is reused for the same
+    // (origin, URL, method) until it expires; max-age 0 means ask every time.
+    for (const [name, maxAge, preflights] of [
+      ['a preflight answer cached for 600 seconds', '600', 1],
+      ['a preflight answer that may not be cached (maxAge 0)', '0', 2],
+    ] as const) {
+      it(`Chromium's preflight cache: ${name} → ${preflights} preflight(s) for two requests`, async () => {
+        const index = NAMES.indexOf(name)
+        const c = cases[index]!
+        const rid = `cache-${index}-${Math.random().toString(36).slice(2, 10)}`
+        const url = `http://${API_HOST}:${api.port}/c/${index}?rid=${rid}`
+        const page = await tab(c.page.origin)
+        expect((await fetchInPage(page, url, c)).allowed).toBe(true)
+        expect((await fetchInPage(page, url, c)).allowed).toBe(true)
+        const exchanges = await journal(api, rid)
+        const seen = exchanges.filter((e) => e.kind === 'preflight')
+        expect(seen.length).toBe(preflights)
+        expect(seen[0]!.responseHeaders['access-control-max-age']).toBe(maxAge)
+        expect(exchanges.filter((e) => e.kind === 'actual').length).toBe(2)
+      })
+    }
   })
 }

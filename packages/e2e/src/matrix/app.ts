@@ -7,7 +7,8 @@
  */
 import type { CorsOptions } from '@corsica/core'
 import { createJournal, journaled, journalResponse } from '@corsica/demo/journal'
-import { apiHandler, browserCases } from '@corsica/testkit'
+import { apiHandler } from '@corsica/testkit'
+import { matrixCases } from './cases'
 
 /** A fetch-style handler with the runtime's extra arguments (Deno's info, workerd's env and ctx). */
 export type Handler = (request: Request, ...rest: any[]) => Response | Promise<Response>
@@ -18,7 +19,7 @@ export type WithCors = (options: CorsOptions, handler: Handler) => Handler
 /** The matrix API for pages served on `pagePort`, with CORS from `withCors`. */
 export function matrixApp(pagePort: number, withCors: WithCors): Handler {
   const journal = createJournal()
-  const routes = browserCases(pagePort).map((c) =>
+  const routes = matrixCases(pagePort).map((c) =>
     withCors({ ...c.options, onRefuse: journal.refused }, (request) => {
       journal.handlerRan(request)
       return apiHandler()
