@@ -70,7 +70,9 @@ fetch('${api}/api/items')`,
     title: 'DELETE not in methods',
     expect: 'blocked',
     note: 'The policy lists GET, HEAD, POST and PUT. The preflight for DELETE is refused, so the DELETE itself is never sent and the handler never runs.',
-    code: `fetch('${api}/api/items/1', { method: 'DELETE' })`,
+    code: `fetch('${api}/api/items/1', {
+  method: 'DELETE',
+})`,
     run: (rid) => call(`${api}/api/items/1?rid=${rid}`, { method: 'DELETE' }),
   },
   {
@@ -176,7 +178,8 @@ function render(card, scenario, result, exchanges) {
   )
   if (result.ok) {
     const readable = result.headers.map(([name, value]) => `${name}: ${value}`).join('\n')
-    fact(facts, 'Script can read', `${readable}\n${result.body.slice(0, 120)}`, 'pre')
+    fact(facts, 'Headers script can read', readable, 'pre')
+    fact(facts, 'Body', result.body.slice(0, 160), 'pre')
   }
   fact(
     facts,
@@ -186,7 +189,7 @@ function render(card, scenario, result, exchanges) {
   )
 
   const list = card.querySelector('.exchanges')
-  list.replaceChildren(element('div', 'exchanges-title', 'What the API saw and answered'))
+  list.replaceChildren(element('div', 'exchanges-title', 'What the API saw (→) and answered (←)'))
   for (const exchange of exchanges) list.append(renderExchange(exchange))
   if (exchanges.length === 0) list.append(element('p', 'muted', 'Nothing reached the API.'))
 
@@ -197,10 +200,10 @@ function render(card, scenario, result, exchanges) {
   fix.hidden = !refusal
   if (refusal) {
     reason.replaceChildren(
-      element('strong', '', 'Server: '),
-      element('span', '', `${refusal.message} `),
-      element('code', '', refusal.code),
-      element('span', 'muted', ` (browser reports ${refusal.browserReason})`),
+      element('strong', '', "Server's reason: "),
+      element('code', 'chip', refusal.code),
+      element('span', '', ` ${refusal.message}`),
+      element('div', 'muted', `MDN's name for what the browser reports: ${refusal.browserReason}`),
     )
     fix.replaceChildren(element('strong', '', 'Fix: '), element('span', '', refusal.fix))
   }
