@@ -149,6 +149,9 @@ export function planRequest(input: DoctorInput): RequestPlan {
 
 function parseUrl(raw: string): URL {
   let url: URL
+  // `localhost:3000/api` parses, as a URL with scheme `localhost:`.
+  if (!raw.includes('://'))
+    throw new UsageError(`${JSON.stringify(raw)} has no scheme; did you mean http://${raw}?`)
   try {
     url = new URL(raw)
   } catch {
