@@ -22,7 +22,7 @@ beforeAll(async () => {
     const policy = createCors({ ...c.options, onRefuse: (refusal) => log.push(refusal) })
     return [`/c${i}`, getRequestListener(policy.wrap(apiHandler), { overrideGlobalObjects: false })] as const
   })
-  const byPath = new Map(listeners)
+  const byPath = new Map<string, (typeof listeners)[number][1]>(listeners)
   server = await listen((req, res) => {
     const listener = byPath.get((req.url ?? '').split('?')[0]!)
     if (listener) void listener(req, res)
