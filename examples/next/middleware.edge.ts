@@ -1,24 +1,11 @@
 /**
- * The same CORS layer as a middleware on the edge runtime. In your app this file is
- * `middleware.ts`; here it is `middleware.edge.ts` so that next.config.ts can pick it or
- * proxy.node.ts (see README).
+ * The same CORS layer as a middleware on the edge runtime: the very function of proxy.node.ts.
+ * In your app this file is `middleware.ts` (and there is no proxy.ts); here it is
+ * `middleware.edge.ts` so that next.config.ts can pick it or proxy.node.ts (see README).
  */
-import { createCorsMiddleware } from '@corsica/next'
-import type { NextFetchEvent, NextRequest } from 'next/server'
-import { conformanceMiddleware } from './lib/conformance'
-import { corsOptions } from './lib/cors-options'
-import { continueWithRequestId } from './lib/request-id'
+import { proxy } from './proxy.node'
 
-const cors = createCorsMiddleware(corsOptions)
+export const middleware = proxy
 
-export function middleware(request: NextRequest, event: NextFetchEvent) {
-  // The shared test table, one policy per case (for the tests; not part of a normal app). Called
-  // with Next's own arguments, as `export const middleware = createCorsMiddleware(...)` would be.
-  const tableCase = conformanceMiddleware(request.nextUrl.pathname)
-  if (tableCase) return tableCase(request, event)
-  // Your own logic first; cors() answers preflights and adds the CORS headers to your response.
-  return cors(request, continueWithRequestId(request))
-}
-
-// Only the paths that cross-origin callers use. Static assets under /_next need no CORS.
+// Next reads `config` from this file's source, so the matcher is written out here too.
 export const config = { matcher: ['/api/:path*', '/hello', '/live', '/conformance/mw/:path*'] }

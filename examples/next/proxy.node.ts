@@ -1,6 +1,7 @@
 /**
- * Next 16's proxy (Node runtime). In your app this file is `proxy.ts`; here it is `proxy.node.ts`
- * so that next.config.ts can pick it or middleware.edge.ts (see README).
+ * Next 16's proxy (Node runtime); middleware.edge.ts runs the same function on the edge runtime.
+ * In your app this file is `proxy.ts`; here it is `proxy.node.ts` so that next.config.ts can
+ * pick it or middleware.edge.ts (see README).
  */
 import { createCorsMiddleware } from '@corsica/next'
 import type { NextFetchEvent, NextRequest } from 'next/server'

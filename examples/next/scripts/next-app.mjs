@@ -5,7 +5,16 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -56,10 +65,43 @@ function hashInputs(paths) {
 }
 
 /**
+ * Runs `fn` holding the build lock of `runtime` (a directory: mkdir is atomic), so that two test
+ * runs in the same tree never build into the same folder at once. A lock older than 5 minutes
+ * was left by a build that was killed.
+ */
+async function withBuildLock(runtime, fn) {
+  const lock = join(appDir, '.next', `${runtime}.build-lock`)
+  mkdirSync(dirname(lock), { recursive: true })
+  const deadline = Date.now() + 10 * 60_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0
+      if (age > 5 * 60_000) rmSync(lock, { recursive: true, force: true })
+      else if (Date.now() > deadline) throw new Error(`waited 10 minutes for ${lock}`)
+      else await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+/**
  * Runs `next build` for `runtime` unless the last build had the same inputs.
  * @returns whether it built, and how long it took in ms
  */
-export async function buildIfNeeded(runtime, { log = process.stdout } = {}) {
+export function buildIfNeeded(runtime, options = {}) {
+  // Checked under the lock: another run may have just built the same inputs.
+  return withBuildLock(runtime, () => build(runtime, options))
+}
+
+async function build(runtime, { log = process.stdout }) {
   const stamp = join(distDir(runtime), STAMP)
   const inputs = hashInputs(inputFiles())
   if (existsSync(join(distDir(runtime), 'BUILD_ID')) && existsSync(stamp)) {

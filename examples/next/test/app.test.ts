@@ -7,33 +7,25 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { distDir } from '../scripts/next-app.mjs'
-import { NEXT_VARY, send, varyNames } from './http'
+import {
+  ACAC,
+  ACAH,
+  ACAM,
+  ACAO,
+  ACEH,
+  ACMA,
+  ADMIN,
+  APP,
+  DEV,
+  EVIL,
+  NEXT_VARY,
+  preflight,
+  send,
+  vary,
+} from './http'
 
 const urls = inject('nextUrls')
-const APP = 'https://app.example.com'
-const ADMIN = 'https://admin.example.com'
-const DEV = 'http://localhost:5173'
-const EVIL = 'https://evil.example.net'
-
-const ACAO = 'access-control-allow-origin'
-const ACAC = 'access-control-allow-credentials'
-const ACAM = 'access-control-allow-methods'
-const ACAH = 'access-control-allow-headers'
-const ACEH = 'access-control-expose-headers'
-const ACMA = 'access-control-max-age'
 const GRANTS = [ACAO, ACAC, ACAM, ACAH, ACEH, ACMA]
-
-/** A CORS-preflight request (Fetch: OPTIONS with Origin and Access-Control-Request-Method). */
-function preflight(origin: string, method: string, requestHeaders?: string) {
-  const headers: Record<string, string> = { origin, 'access-control-request-method': method }
-  if (requestHeaders) headers['access-control-request-headers'] = requestHeaders
-  return { method: 'OPTIONS', headers }
-}
-
-/** The Vary names of a response, lower case. */
-function vary(answer: { headers: { get(name: string): string | null } }): string[] {
-  return varyNames(answer.headers.get('vary')).map((name) => name.toLowerCase())
-}
 
 function expectNothingGranted(answer: { headers: { get(name: string): string | null } }) {
   for (const name of GRANTS) expect(answer.headers.get(name), name).toBeNull()

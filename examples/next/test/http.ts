@@ -75,3 +75,28 @@ export function varyMatches(
     seen.every((name) => want.has(name) || NEXT_ADDED.has(name))
   )
 }
+
+/** The example policy's origins (lib/cors-options.ts) and one it does not list. */
+export const APP = 'https://app.example.com'
+export const ADMIN = 'https://admin.example.com'
+export const DEV = 'http://localhost:5173'
+export const EVIL = 'https://evil.example.net'
+
+export const ACAO = 'access-control-allow-origin'
+export const ACAC = 'access-control-allow-credentials'
+export const ACAM = 'access-control-allow-methods'
+export const ACAH = 'access-control-allow-headers'
+export const ACEH = 'access-control-expose-headers'
+export const ACMA = 'access-control-max-age'
+
+/** A CORS-preflight request (Fetch: OPTIONS with Origin and Access-Control-Request-Method). */
+export function preflight(origin: string, method: string, requestHeaders?: string) {
+  const headers: Record<string, string> = { origin, 'access-control-request-method': method }
+  if (requestHeaders) headers['access-control-request-headers'] = requestHeaders
+  return { method: 'OPTIONS', headers }
+}
+
+/** The Vary names of a response, lower case. */
+export function vary(answer: Pick<Answer, 'headers'>): string[] {
+  return varyNames(answer.headers.get('vary')).map((name) => name.toLowerCase())
+}

@@ -3,35 +3,16 @@
  * withCors handles CORS there. Run against both builds.
  */
 import { describe, expect, inject, test } from 'vitest'
-import { send, varyNames } from './http'
+import { ACAC, ACAH, ACAM, ACAO, ACEH, ADMIN, APP, EVIL, preflight, send, vary } from './http'
 
 const urls = inject('nextUrls')
-const APP = 'https://app.example.com'
-const ADMIN = 'https://admin.example.com'
-const EVIL = 'https://evil.example.net'
-const ACAO = 'access-control-allow-origin'
-const ACAC = 'access-control-allow-credentials'
-const ACAM = 'access-control-allow-methods'
-const ACAH = 'access-control-allow-headers'
-const ACEH = 'access-control-expose-headers'
-
-function vary(answer: { headers: { get(name: string): string | null } }): string[] {
-  return varyNames(answer.headers.get('vary')).map((name) => name.toLowerCase())
-}
 
 for (const runtime of ['node', 'edge'] as const) {
   const url = `${urls[runtime]}/wrapped/messages`
 
   describe(`withCors route handlers (${runtime} build)`, () => {
     test('OPTIONS answers a preflight from an allowed origin', async () => {
-      const answer = await send(url, {
-        method: 'OPTIONS',
-        headers: {
-          origin: APP,
-          'access-control-request-method': 'POST',
-          'access-control-request-headers': 'content-type',
-        },
-      })
+      const answer = await send(url, preflight(APP, 'POST', 'content-type'))
       expect(answer.status).toBe(204)
       expect(answer.headers.get(ACAO)).toBe(APP)
       expect(answer.headers.get(ACAC)).toBe('true')
@@ -42,10 +23,7 @@ for (const runtime of ['node', 'edge'] as const) {
     })
 
     test('OPTIONS refuses a preflight from a refused origin with 403 and no grant', async () => {
-      const answer = await send(url, {
-        method: 'OPTIONS',
-        headers: { origin: EVIL, 'access-control-request-method': 'POST' },
-      })
+      const answer = await send(url, preflight(EVIL, 'POST'))
       expect(answer.status).toBe(403)
       for (const name of [ACAO, ACAC, ACAM, ACAH]) expect(answer.headers.get(name)).toBeNull()
     })
