@@ -5,7 +5,7 @@
  */
 import { createApi } from './api'
 import { APP_FILES, type DemoConfig, type DemoUrls, OTHER_FILES, pages } from './pages'
-import { type Served, serve } from './serve'
+import { type Handler, type Served, serve } from './serve'
 
 /** Ports and host names of the demo. Port 0 picks a free port. */
 export interface DemoOptions {
@@ -45,35 +45,31 @@ export async function startDemo(options: Partial<DemoOptions> = {}): Promise<Dem
   const stop = async () => {
     await Promise.all(started.map((server) => server.close()))
   }
+  /** Serves one origin; the flag and variable are named when its port is taken. */
+  const listen = async (handler: Handler, port: number, what: string, flag: string) => {
+    const hint = `Choose another with --${flag} or ${flag.replace('-', '_').toUpperCase()}.`
+    const server = await serve(handler, { port, what, hint })
+    started.push(server)
+    return server
+  }
   // The page servers answer /config.json lazily, so every port can be 0 and known only later.
   let config: DemoConfig = { app: '', other: '', api: '', policy: '' }
   try {
-    const app = await serve(
+    const app = await listen(
       pages(APP_FILES, () => config),
-      {
-        port: o.appPort,
-        what: 'front-end page',
-        hint: 'Choose another with --app-port or APP_PORT.',
-      },
+      o.appPort,
+      'front-end page',
+      'app-port',
     )
-    started.push(app)
-    const other = await serve(
+    const other = await listen(
       pages(OTHER_FILES, () => config),
-      {
-        port: o.otherPort,
-        what: 'second page origin',
-        hint: 'Choose another with --other-port or OTHER_PORT.',
-      },
+      o.otherPort,
+      'second page origin',
+      'other-port',
     )
-    started.push(other)
     const appOrigin = `http://${o.appHost}:${app.port}`
     const { handler, policy } = createApi(appOrigin)
-    const api = await serve(handler, {
-      port: o.apiPort,
-      what: 'API',
-      hint: 'Choose another with --api-port or API_PORT.',
-    })
-    started.push(api)
+    const api = await listen(handler, o.apiPort, 'API', 'api-port')
     const urls = {
       app: appOrigin,
       other: `http://${o.otherHost}:${other.port}`,
