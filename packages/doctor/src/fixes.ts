@@ -236,6 +236,11 @@ function mismatchFix(value: string, ctx: FixContext): string {
 
 function statusFix(ctx: FixContext): string {
   const s = ctx.status
+  const cause = ctx.cause
+  if (cause !== null && (cause.kind === 'request' || cause.kind === 'origin')) {
+    // The server refused the preflight on purpose (Corsica answers 403): same cause as above.
+    return `The ${s} is the server refusing the preflight, for the reason above; once that is fixed it answers 2xx.`
+  }
   let why = ''
   if (s === 401 || s === 403) {
     why = ` A ${s} usually means authentication ran on the preflight; browsers never send cookies or Authorization with it, so let OPTIONS through before authentication.`

@@ -68,6 +68,8 @@ function exchangeLines(ex: Exchange, p: Paint, shownRequest: (name: string) => b
   return out
 }
 
+const NOT_WORTH_EXPOSING = new Set(['connection', 'keep-alive', 'transfer-encoding', 'vary', 'x-powered-by'])
+
 const PREFLIGHT_SHOWN = new Set([
   'origin',
   'access-control-request-method',
@@ -134,10 +136,14 @@ export function toText(d: Diagnosis, color: boolean): string {
   if (d.readable) {
     out.push('')
     out.push(`Script can read: ${d.readable.exposed.join(', ') || '(no headers)'}`)
-    if (d.readable.hidden.length > 0) {
+    // Connection-level and CORS headers are hidden too, but nobody wants to read them.
+    const hidden = d.readable.hidden.filter(
+      (n) => !NOT_WORTH_EXPOSING.has(n) && !n.startsWith('access-control-'),
+    )
+    if (hidden.length > 0) {
       out.push(
         p.dim(
-          `Hidden from script: ${d.readable.hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them)`,
+          `Hidden from script: ${hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them)`,
         ),
       )
     }

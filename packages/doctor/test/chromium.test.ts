@@ -2,9 +2,11 @@
  * The doctor against real Chromium on the same servers: same verdict, same error kind for the
  * first problem, and word for word the console line Chromium printed.
  */
+import { getRequestListener } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnose } from '../src/index'
-import { ChromiumPage, hasChromium } from './chromium'
+import { ChromiumPage, type FetchInit, hasChromium } from './chromium'
+import { expressApp, honoApp } from './library-apps'
 import { type Misconfig, misconfigs } from './misconfigs'
 import { listen, routes, type TestServer } from './servers'
 
@@ -76,6 +78,56 @@ describe.skipIf(!hasChromium)('the doctor agrees with Chromium', () => {
       expect(d.problems[0]?.chromeError).toBeNull()
       return
     }
+    expect(d.allowed).toBe(seen.allowed)
+    if (!seen.allowed) {
+      expect(d.problems[0]?.chromeError).toBe(seen.corsError)
+      expect(d.problems[0]?.message).toBe(seen.message)
+    }
+  })
+})
+
+describe.skipIf(!hasChromium)('the doctor agrees with Chromium on hono/cors and express cors()', () => {
+  let browser: ChromiumPage
+  const servers: Record<string, TestServer> = {}
+
+  beforeAll(async () => {
+    browser = await ChromiumPage.open()
+    servers.hono = await listen(
+      getRequestListener(honoApp(browser.origin).fetch, { overrideGlobalObjects: false }),
+    )
+    servers.express = await listen(expressApp(browser.origin))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    for (const s of Object.values(servers)) await s.close()
+  })
+
+  const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
+  const calls: Array<[string, string, Partial<FetchInit>]> = [
+    ['hono', '/star/items', { credentials: 'include' }],
+    ['hono', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['hono', '/route/items', { method: 'PUT', body: '{}' }],
+    ['hono', '/right/items', { method: 'PUT', headers: json, credentials: 'include', body: '{}' }],
+    ['express', '/star/items', { credentials: 'include' }],
+    ['express', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['express', '/route/items', { method: 'PUT', body: '{}' }],
+    ['express', '/fixed/items', {}],
+    ['express', '/reflect/items', { credentials: 'include' }],
+  ]
+
+  it.each(calls)('%s %s', async (lib, path, partial) => {
+    const init: FetchInit = { method: 'GET', headers: {}, credentials: 'same-origin', ...partial }
+    const url = servers[lib]!.origin + path
+    const seen = await browser.fetch(url, init)
+    const d = await diagnose({
+      url,
+      origin: browser.origin,
+      method: init.method,
+      headers: Object.entries(init.headers),
+      credentials: init.credentials === 'include',
+      ...(init.body === undefined ? {} : { body: init.body }),
+      timeoutMs: 5000,
+    })
     expect(d.allowed).toBe(seen.allowed)
     if (!seen.allowed) {
       expect(d.problems[0]?.chromeError).toBe(seen.corsError)

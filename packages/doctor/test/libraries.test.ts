@@ -5,73 +5,20 @@
  */
 import { browserFetch } from '@corsica/testkit'
 import { getRequestListener } from '@hono/node-server'
-import cors from 'cors'
-import express from 'express'
-import { Hono } from 'hono'
-import { cors as honoCors } from 'hono/cors'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DoctorInput, diagnose } from '../src/index'
+import { expressApp, honoApp, OTHER } from './library-apps'
 import { listen, type TestServer } from './servers'
 
 const PAGE = 'http://app.localhost:5173'
-const OTHER = 'https://other.example'
 const json = ['Content-Type: application/json']
-
-function honoApp(): Hono {
-  const app = new Hono()
-  const ok = (c: { json: (v: unknown) => Response }) => c.json({ ok: true })
-  // Mistake: credentials with the default origin '*'.
-  app.use('/star/*', honoCors({ credentials: true }))
-  app.get('/star/items', ok)
-  // Mistake: x-api-key is sent but not listed.
-  app.use('/headers/*', honoCors({ origin: [PAGE], allowHeaders: ['Content-Type'] }))
-  app.put('/headers/items', ok)
-  // Mistake: cors() given to one route's method, so OPTIONS never reaches it.
-  app.put('/route/items', honoCors({ origin: [PAGE] }), ok)
-  // Right: what the fixes lead to.
-  app.use(
-    '/right/*',
-    honoCors({
-      origin: [PAGE],
-      credentials: true,
-      allowHeaders: ['Content-Type', 'X-Api-Key'],
-      exposeHeaders: ['X-Request-Id'],
-    }),
-  )
-  app.put('/right/items', (c) => {
-    c.header('X-Request-Id', 'req-1')
-    return c.json({ ok: true })
-  })
-  return app
-}
-
-function expressApp(): express.Express {
-  const app = express()
-  const ok = (_req: express.Request, res: express.Response) => {
-    res.json({ ok: true })
-  }
-  // Mistake: credentials: true with the default origin '*'.
-  app.get('/star/items', cors({ credentials: true }), ok)
-  // Mistake: x-api-key is sent but not listed.
-  app.use('/headers', cors({ origin: [PAGE], allowedHeaders: ['Content-Type'] }))
-  app.put('/headers/items', ok)
-  // Mistake: cors() on the PUT route only; express answers OPTIONS itself (200, Allow: PUT).
-  app.put('/route/items', cors({ origin: PAGE }), ok)
-  // Mistake: one fixed origin string, sent to every caller.
-  app.use('/fixed', cors({ origin: OTHER }))
-  app.get('/fixed/items', ok)
-  // Risk: origin: true reflects any origin, with credentials.
-  app.use('/reflect', cors({ origin: true, credentials: true }))
-  app.get('/reflect/items', ok)
-  return app
-}
 
 let hono: TestServer
 let exp: TestServer
 
 beforeAll(async () => {
-  hono = await listen(getRequestListener(honoApp().fetch, { overrideGlobalObjects: false }))
-  exp = await listen(expressApp())
+  hono = await listen(getRequestListener(honoApp(PAGE).fetch, { overrideGlobalObjects: false }))
+  exp = await listen(expressApp(PAGE))
 })
 afterAll(async () => {
   await hono.close()
