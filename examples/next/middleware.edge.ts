@@ -8,4 +8,4 @@ import { proxy } from './proxy.node'
 export const middleware = proxy
 
 // Next reads `config` from this file's source, so the matcher is written out here too.
-export const config = { matcher: ['/api/:path*', '/hello', '/live', '/conformance/mw/:path*'] }
+export const config = { matcher: ['/api/:path*', '/hello', '/live', '/broken', '/conformance/mw/:path*'] }

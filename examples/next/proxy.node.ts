@@ -21,4 +21,4 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 // Only the paths that cross-origin callers use. Static assets under /_next need no CORS.
-export const config = { matcher: ['/api/:path*', '/hello', '/live', '/conformance/mw/:path*'] }
+export const config = { matcher: ['/api/:path*', '/hello', '/live', '/broken', '/conformance/mw/:path*'] }

@@ -178,6 +178,13 @@ for (const runtime of ['node', 'edge'] as const) {
       expect(vary(answer)).not.toContain('origin')
     })
 
+    test("a page's exception: Next answers 500, and the middleware's CORS headers are on it", async () => {
+      const answer = await send(`${base}/broken`, { headers: { origin: APP } })
+      expect(answer.status).toBe(500)
+      expect(answer.headers.get(ACAO)).toBe(APP)
+      expect(answer.headers.get(ACAC)).toBe('true')
+    })
+
     test('a static page is sent with s-maxage: a shared cache could keep it', async () => {
       const answer = await send(`${base}/hello`, { headers: { origin: APP } })
       expect(answer.headers.get('cache-control')).toMatch(/s-maxage=\d+/)

@@ -29,6 +29,7 @@ export interface CorsMiddleware {
 export function createCorsMiddleware(options: CorsOptions): CorsMiddleware {
   const policy = createCors(options)
   return async (request: Request, responseOrEvent?: Response | NextFetchEvent) => {
+    // A preflight is answered here and never reaches the route (Fetch: CORS-preflight fetch).
     const preflight = await policy.preflight(request)
     if (preflight) return preflight
     // Headers set on NextResponse.next() are copied onto whatever response the route or page
