@@ -129,7 +129,14 @@ describe('onRefuse', () => {
       browserReason: 'CORSMissingAllowOrigin',
     })
     expect(r!.message).toBe('origin https://evil.test is not allowed by the origin option')
-    expect(r!.fix).toContain("add 'https://evil.test' to origin")
+    expect(r!.fix).toBe("add 'https://evil.test' to origin")
+    const [sub] = await refusals(
+      { origin: ['https://app.test'] },
+      { headers: { origin: 'https://eu.shop.test:8443' } },
+    )
+    expect(sub!.fix).toBe(
+      "add 'https://eu.shop.test:8443' to origin (or a pattern covering its siblings, like 'https://*.shop.test:8443')",
+    )
   })
 
   it('names the header that is not allowed', async () => {

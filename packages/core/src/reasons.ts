@@ -29,7 +29,7 @@ export const REFUSAL_REASONS: Readonly<
     fix: (d) =>
       d.origin === 'null'
         ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
-        : `add '${d.origin}' to origin (or a pattern that covers it, like '${patternFor(d.origin)}')`,
+        : addOriginFix(d.origin),
   },
   'origin-malformed': {
     message: (d) =>
@@ -92,8 +92,11 @@ export function describeRefusal(code: RefusalCode, details: RefusalDetails): Cor
   return refusal
 }
 
-/** `https://app.example.com` → `https://*.example.com`, for a fix's example. */
-function patternFor(origin: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
-  return m ? `${m[1]}*.${m[2]}${m[3] ?? ''}` : 'https://*.example.com'
+/** "add it to origin", with a pattern covering its siblings when it has a subdomain. */
+function addOriginFix(origin: string): string {
+  // https://eu.app.example.com → https://*.app.example.com (only with three labels or more,
+  // so that the suggestion never covers a whole top-level domain).
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/[\]]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
+  const add = `add '${origin}' to origin`
+  return m ? `${add} (or a pattern covering its siblings, like '${m[1]}*.${m[2]}${m[3] ?? ''}')` : add
 }
