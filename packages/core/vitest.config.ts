@@ -1,18 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
-// The core suite runs twice: in Node, and inside the edge runtime (@edge-runtime/vm), where only
-// web-standard globals exist. The package-shape check needs Node and runs there only.
+// The core suite in Node, plus the checks of the published shape that need Node.
+// vitest.edge.config.ts runs the same suite inside the edge runtime.
 export default defineConfig({
   test: {
-    projects: [
-      {
-        test: {
-          name: 'core (node)',
-          include: ['src/**/*.test.ts', 'src/**/*.node-test.ts'],
-          environment: 'node',
-        },
-      },
-      { test: { name: 'core (edge-runtime)', include: ['src/**/*.test.ts'], environment: 'edge-runtime' } },
-    ],
+    name: 'core (node)',
+    include: ['src/**/*.test.ts', 'src/**/*.node-test.ts'],
+    environment: 'node',
   },
 })
