@@ -142,7 +142,9 @@ function preflightRefusedFix(ctx: FixContext): string {
   ]
   if (cause.method) {
     parts.push(
-      `It refuses method ${plan.method}: answer with \`Access-Control-Allow-Methods: ${plan.method}\`.`,
+      cause.caseMismatch
+        ? `It refuses method ${plan.method} but allows ${plan.method.toUpperCase()}: methods compare case-sensitively, and fetch() sends '${plan.method}' as written.`
+        : `It refuses method ${plan.method}: answer with \`Access-Control-Allow-Methods: ${plan.method}\`.`,
     )
     if (ctx.flavor === 'corsica') {
       parts.push(
@@ -154,6 +156,7 @@ function preflightRefusedFix(ctx: FixContext): string {
         }),
       )
     } else parts.push(option(ctx, (o) => `add '${plan.method}' to ${o.methods}`))
+    if (!cause.caseMismatch) parts.push(lowerCaseNote(plan.method))
   }
   if (cause.headers.length > 0) {
     const list = cause.headers.join(', ')
@@ -301,7 +304,15 @@ function methodFix(ctx: FixContext): string {
     ctx.flavor === 'corsica'
       ? corsica('method-not-allowed', { origin: plan.origin, preflight: true, method })
       : option(ctx, (o) => `add '${method}' to ${o.methods}`),
+    lowerCaseNote(method),
   )
+}
+
+/** fetch() sends `patch` as written: the page most likely meant `PATCH`. */
+function lowerCaseNote(method: string): string {
+  const upper = method.toUpperCase()
+  if (method === upper) return ''
+  return `Or, more likely, call fetch() with method: '${upper}': it sends '${method}' as written (it upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT), and allow '${upper}'.`
 }
 
 function headerFix(header: string, ctx: FixContext): string {
