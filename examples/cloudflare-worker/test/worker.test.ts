@@ -3,10 +3,9 @@
  * socket with undici, as a browser would for each kind of CORS request.
  */
 import { fileURLToPath } from 'node:url'
-import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // One process harness serves both examples.
-import { type Started, startExample } from '../../hono-node/test/start.ts'
+import { type Started, send as sendTo, startExample } from '../../hono-node/test/start.ts'
 
 const APP = 'https://app.example.com'
 let worker: Started
@@ -17,15 +16,8 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop())
 
-async function send(method: string, path: string, headers: Record<string, string>, body?: string) {
-  const res = await request(`${worker.url}${path}`, { method, headers, body })
-  const text = await res.body.text()
-  const header = (name: string) => {
-    const value = res.headers[name]
-    return Array.isArray(value) ? value.join(', ') : (value ?? null)
-  }
-  return { status: res.statusCode, header, text }
-}
+const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+  sendTo(`${worker.url}${path}`, method, headers, body)
 
 describe('example-cloudflare-worker in workerd, over a real socket', () => {
   it('grants a preflight from a listed front end, with credentials and the custom header', async () => {

@@ -3,9 +3,8 @@
  * socket with undici, as a browser would for each kind of CORS request.
  */
 import { fileURLToPath } from 'node:url'
-import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Started, startExample } from './start.ts'
+import { type Started, send as sendTo, startExample } from './start.ts'
 
 const app = 'https://app.example.com'
 let server: Started
@@ -16,15 +15,8 @@ beforeAll(async () => {
 
 afterAll(() => server?.stop())
 
-async function send(method: string, path: string, headers: Record<string, string>) {
-  const res = await request(`${server.url}${path}`, { method, headers })
-  const body = await res.body.text()
-  const header = (name: string) => {
-    const value = res.headers[name]
-    return Array.isArray(value) ? value.join(', ') : (value ?? null)
-  }
-  return { status: res.statusCode, header, body }
-}
+const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+  sendTo(`${server.url}${path}`, method, headers, body)
 
 describe('example-hono-node over a real socket', () => {
   it('grants a preflight from a listed front end, with credentials and the custom header', async () => {
@@ -68,7 +60,7 @@ describe('example-hono-node over a real socket', () => {
   it('adds CORS headers to an actual request and exposes x-request-id', async () => {
     const res = await send('GET', '/api/notes', { origin: app, 'x-request-id': 'r-1' })
     expect(res.status).toBe(200)
-    expect(JSON.parse(res.body)).toEqual(['buy milk'])
+    expect(JSON.parse(res.text)).toEqual(['buy milk'])
     expect(res.header('x-request-id')).toBe('r-1')
     expect(res.header('access-control-allow-origin')).toBe(app)
     expect(res.header('access-control-allow-credentials')).toBe('true')
@@ -79,7 +71,7 @@ describe('example-hono-node over a real socket', () => {
   it('keeps the 500 from app.onError readable by the front end', async () => {
     const res = await send('GET', '/api/broken', { origin: app })
     expect(res.status).toBe(500)
-    expect(JSON.parse(res.body)).toEqual({ error: 'the database is down' })
+    expect(JSON.parse(res.text)).toEqual({ error: 'the database is down' })
     expect(res.header('access-control-allow-origin')).toBe(app)
     expect(res.header('access-control-allow-credentials')).toBe('true')
   })

@@ -1,5 +1,6 @@
-/** Runs the example's `pnpm start` in its own process group, as a reader of its README would. */
+/** Runs an example's `pnpm start` in its own process group, as a reader of its README would, and sends it requests. */
 import { spawn } from 'node:child_process'
+import { request } from 'undici'
 
 /** A started example: its base URL and a stop() that ends the whole process group. */
 export interface Started {
@@ -49,4 +50,27 @@ export function startExample(cwd: string, timeoutMs = 30_000): Promise<Started> 
       reject(new Error(`pnpm start exited (${code}) before it was ready:\n${output}`))
     })
   })
+}
+
+/** What a test reads of a response: status, a header getter (lines joined as Fetch does) and the body. */
+export interface Answer {
+  status: number
+  header(name: string): string | null
+  text: string
+}
+
+/** Sends one request with undici, headers exactly as given. */
+export async function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
+  const res = await request(url, { method, headers, body })
+  const text = await res.body.text()
+  const header = (name: string) => {
+    const value = res.headers[name]
+    return Array.isArray(value) ? value.join(', ') : (value ?? null)
+  }
+  return { status: res.statusCode, header, text }
 }
