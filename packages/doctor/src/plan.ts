@@ -90,6 +90,10 @@ export function planRequest(input: DoctorInput): RequestPlan {
     )
   }
   const method = parseMethod(input.method ?? 'GET')
+  if (input.body !== undefined && (method === 'GET' || method === 'HEAD')) {
+    // Fetch: the Request constructor throws a TypeError for a GET or HEAD with a body.
+    throw new UsageError(`fetch() refuses a body with ${method}; drop --data or pick another --method`)
+  }
   const credentials = input.credentials === true
   const privateNetwork = input.privateNetwork === true
 

@@ -3,7 +3,7 @@
  * against real servers. Exit codes, the --json shape, colour only when asked, no stack traces.
  */
 import { spawn } from 'node:child_process'
-import { rm } from 'node:fs/promises'
+import { rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from 'tsup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +11,9 @@ import { cliBuild } from '../tsup.config'
 import { listen, routes, type TestServer } from './servers'
 
 const PACKAGE = join(import.meta.dirname, '..')
-const OUT = join(PACKAGE, '.test-dist')
+// test-results/ is ignored by git and biome at the root; inside the package, so that the
+// bundle's dependencies resolve from the package's node_modules.
+const OUT = join(PACKAGE, 'test-results', 'cli-bin')
 const CLI = join(OUT, 'cli.js')
 const PAGE = 'https://app.example.com'
 
@@ -43,7 +45,6 @@ let silent: TestServer
 let closedPort: number
 
 beforeAll(async () => {
-  // Bundled inside the package so that its dependencies resolve from its node_modules.
   await build({ ...cliBuild, entry: [join(PACKAGE, 'src/cli.ts')], outDir: OUT, silent: true, config: false })
   server = await listen(
     routes({
@@ -73,6 +74,7 @@ afterAll(async () => {
   await server?.close()
   await silent?.close()
   await rm(OUT, { recursive: true, force: true })
+  await rmdir(join(OUT, '..')).catch(() => {}) // only when empty
 })
 
 const noStack = (r: Run) => {
@@ -123,6 +125,11 @@ describe('exit codes', () => {
       'is not "Name: value"',
     ],
     ['an unknown option', ['doctor', 'http://127.0.0.1:9/', '--origin', PAGE, '--frobnicate'], 'frobnicate'],
+    [
+      'a body with GET',
+      ['doctor', 'http://127.0.0.1:9/', '--origin', PAGE, '--data', 'x'],
+      'refuses a body with GET',
+    ],
     ['a bad timeout', ['doctor', 'http://127.0.0.1:9/', '--origin', PAGE, '--timeout', 'soon'], '--timeout'],
     ['a same-origin call', ['doctor', `${PAGE}/api`, '--origin', PAGE], 'CORS does not apply'],
   ])('2 for %s, with a one-line message', async (_name, args, text) => {
