@@ -35,7 +35,10 @@ export function withCors(
   const policy = createCors(options) // validates now, so a bad config fails at deploy, not per request
   if (typeof handler === 'function') return policy.wrap(handler)
   const { fetch } = handler
-  if (typeof fetch !== 'function') throw new TypeError('withCors: the worker has no fetch handler to wrap.')
+  if (typeof fetch !== 'function')
+    throw new TypeError(
+      'withCors: the worker object has no fetch method. Pass { fetch(request, env, ctx) { … } } or a fetch function.',
+    )
   // The other handlers are inherited, untouched. `this` in each of them, fetch included, is the
   // exported object, as the runtime would make it without withCors.
   const worker: WorkerHandlers = Object.create(handler)
