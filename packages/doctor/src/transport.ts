@@ -77,6 +77,9 @@ export class Transport {
         dispatcher: this.#agent,
         // undici's request() never follows redirects (that takes its redirect interceptor).
         signal: AbortSignal.timeout(this.#timeoutMs),
+        // A fresh connection each time: a kept-alive one can be closed by the server just as it
+        // is reused, which would read as a network failure. CORS does not depend on it.
+        reset: true,
       })
       const lines: Array<[string, string]> = []
       for (const [name, value] of Object.entries(res.headers)) {

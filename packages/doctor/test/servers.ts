@@ -13,7 +13,6 @@ export interface TestServer {
 /** Starts `listener` on an ephemeral loopback port. */
 export async function listen(listener: RequestListener): Promise<TestServer> {
   const server = createServer(listener)
-  server.keepAliveTimeout = 500
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
