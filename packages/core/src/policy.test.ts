@@ -160,6 +160,11 @@ describe('onRefuse', () => {
     )
     expect(r!.code).toBe('method-not-allowed')
     expect(r!.fix).toContain("method: 'PATCH'")
+    const [unlisted] = await refusals(
+      { origin: ['https://app.test'], methods: ['PUT'] },
+      preflight({ 'access-control-request-method': 'patch' }),
+    )
+    expect(unlisted!.fix).toMatch(/^add 'PATCH' to methods and call fetch with method: 'PATCH'/)
   })
 
   it('reports what an origin function threw', async () => {
