@@ -15,7 +15,7 @@ import type { Clock } from './timer.js'
 
 const usage = `usage: node dist/main.js [options]
   --batch-ms N         length of one timed batch (default 50)
-  --rounds N           interleaved rounds per scenario (default 15)
+  --rounds N           interleaved rounds per scenario (default 30)
   --calibrate-ms N     warm-up and sizing time per function (default 100)
   --clock cpu|wall     what a batch is timed by (default cpu: process CPU time, all threads)
   --server-seconds N   seconds per autocannon load (default 5)
@@ -29,7 +29,7 @@ const usage = `usage: node dist/main.js [options]
 const { values: args } = parseArgs({
   options: {
     'batch-ms': { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '30' },
     'calibrate-ms': { type: 'string', default: '100' },
     clock: { type: 'string', default: 'cpu' },
     'server-seconds': { type: 'string', default: '5' },
@@ -77,7 +77,7 @@ const progress = (line: string) => console.error(`[bench] ${line}`)
 const microResults = args['no-micro'] ? [] : await runMicro(ids, micro, progress)
 const serverResults = args['no-server']
   ? []
-  : await runServers(['bare', 'corsica-hono', 'hono-cors'], server, progress)
+  : await runServers(['bare', 'empty-middleware', 'corsica-hono', 'hono-cors'], server, progress)
 
 const run: RunResult = {
   date: new Date().toISOString(),

@@ -3,7 +3,7 @@ import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Answer } from './answer.js'
 import type { ChildResult, ChildTask, ScenarioBatches } from './micro-child.js'
-import { differences, type Summary, summarize } from './stats.js'
+import { type Estimate, median, medianDifference, medianEstimate } from './stats.js'
 import { type ReferenceId, type SubjectId, subjects } from './subjects/index.js'
 import type { Clock } from './timer.js'
 
@@ -17,12 +17,14 @@ export interface MicroSettings {
 
 /** The figures of one subject on one scenario, in ns per request. */
 export interface Cell {
-  /** Subject minus reference, batch by batch: what the CORS layer costs. */
-  cost: Summary
+  /** Subject minus reference (medians of interleaved batch means): what the CORS layer costs. */
+  cost: Estimate
   /** Reference minus `new Request` alone: what the handler or app costs without CORS. */
-  referenceCost: Summary
+  referenceCost: Estimate
   /** `new Request` alone. */
-  request: Summary
+  request: Estimate
+  /** The median of the pairwise differences, for comparison: noisier (see medianDifference). */
+  pairedMedian: number
   answers: { reference: Answer; subject: Answer }
   async: { reference: boolean; subject: boolean }
   batchSizes: ScenarioBatches['batchSizes']
@@ -58,12 +60,13 @@ function runChild(task: ChildTask): Promise<ScenarioBatches[]> {
   })
 }
 
-/** Turns a child's raw batches into paired figures. */
+/** Turns a child's raw batches into figures. */
 function toCell(b: ScenarioBatches): Cell {
   return {
-    cost: summarize(differences(b.subject, b.reference)),
-    referenceCost: summarize(differences(b.reference, b.request)),
-    request: summarize(b.request),
+    cost: medianDifference(b.subject, b.reference),
+    referenceCost: medianDifference(b.reference, b.request),
+    request: medianEstimate(b.request),
+    pairedMedian: Math.round(median(b.subject.map((s, i) => s - b.reference[i]!))),
     answers: b.answers,
     async: b.async,
     batchSizes: b.batchSizes,

@@ -35,7 +35,7 @@ function costTable(micro: readonly SubjectResult[], markdown: boolean): string {
     s.label,
     ...scenarios.map((sc) => {
       const c = s.cells[sc.id]!.cost
-      return `${c.median} ±${Math.round((c.p75 - c.p25) / 2)}`
+      return `${c.value} ±${c.error}`
     }),
   ])
   return table(columns, rows, markdown)
@@ -46,9 +46,7 @@ function ratioTable(micro: readonly SubjectResult[], markdown: boolean): string 
   if (floor === undefined) return '(floor not measured)'
   const rows = micro.map((s) => [
     s.label,
-    ...scenarios.map(
-      (sc) => `${(s.cells[sc.id]!.cost.median / floor.cells[sc.id]!.cost.median).toFixed(2)}x`,
-    ),
+    ...scenarios.map((sc) => `${(s.cells[sc.id]!.cost.value / floor.cells[sc.id]!.cost.value).toFixed(2)}x`),
   ])
   return table(columns, rows, markdown)
 }
@@ -56,7 +54,7 @@ function ratioTable(micro: readonly SubjectResult[], markdown: boolean): string 
 function referenceTable(micro: readonly SubjectResult[], markdown: boolean): string {
   const request = [
     'new Request alone',
-    ...scenarios.map((sc) => String(Math.round(median(micro.map((s) => s.cells[sc.id]!.request.median))))),
+    ...scenarios.map((sc) => String(Math.round(median(micro.map((s) => s.cells[sc.id]!.request.value))))),
   ]
   const used = [...new Set(micro.map((s) => s.reference))]
   const rows = used.map((ref) => {
@@ -64,7 +62,7 @@ function referenceTable(micro: readonly SubjectResult[], markdown: boolean): str
     return [
       `${references[ref].label} (${users.length} run${users.length > 1 ? 's' : ''})`,
       ...scenarios.map((sc) =>
-        String(Math.round(median(users.map((s) => s.cells[sc.id]!.referenceCost.median)))),
+        String(Math.round(median(users.map((s) => s.cells[sc.id]!.referenceCost.value)))),
       ),
     ]
   })
@@ -80,7 +78,12 @@ function answerTable(micro: readonly SubjectResult[], markdown: boolean): string
 }
 
 function serverTable(servers: readonly ServerResult[], markdown: boolean): string {
-  const label = { bare: 'Hono app, no CORS', 'corsica-hono': '@corsica/hono', 'hono-cors': 'hono/cors' }
+  const label = {
+    bare: 'Hono app, no CORS',
+    'empty-middleware': 'Hono empty middleware',
+    'corsica-hono': '@corsica/hono',
+    'hono-cors': 'hono/cors',
+  }
   const rows = servers.map((s) => [
     label[s.variant],
     String(Math.round(s.medianRps)),
@@ -111,7 +114,7 @@ export function render(run: RunResult, markdown: boolean): string {
   if (run.micro.length > 0) {
     parts.push(
       heading(
-        'CORS cost in ns per request: subject minus its reference, median of paired batches ± half the IQR',
+        "CORS cost in ns per request: median of the subject's batch means minus its reference's, ± standard error",
       ),
       costTable(run.micro, markdown),
       heading('Ratio to the floor'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { differences, median, quantile, summarize } from './stats.js'
+import { mad, median, medianDifference, medianEstimate, quantile } from './stats.js'
 
 describe('stats', () => {
   it('interpolates quantiles between neighbours, whatever the input order', () => {
@@ -9,8 +9,14 @@ describe('stats', () => {
     expect(median([])).toBeNaN()
   })
 
-  it('pairs differences index by index and summarises them', () => {
-    expect(differences([5, 7, 9], [1, 1, 10])).toEqual([4, 6, -1])
-    expect(summarize([1, 2, 3, 4, 5])).toEqual({ median: 3, p25: 2, p75: 4 })
+  it('measures spread by the median absolute deviation, blind to a minority of outliers', () => {
+    expect(mad([1, 2, 3, 4, 100])).toBe(1)
+  })
+
+  it('subtracts medians, so batches hit by a collection on either side do not move the figure', () => {
+    const reference = [100, 101, 99, 250, 100, 102, 98, 260]
+    const subject = [110, 280, 111, 109, 110, 270, 112, 108]
+    expect(medianDifference(subject, reference).value).toBe(10)
+    expect(medianEstimate([5, 5, 5, 5]).error).toBe(0)
   })
 })

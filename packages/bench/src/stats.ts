@@ -1,4 +1,4 @@
-/** Order statistics of a handful of batch figures. */
+/** Robust statistics of a handful of batch means. */
 
 /** The value at quantile q (0..1) of the values, interpolated between neighbours. */
 export function quantile(values: readonly number[], q: number): number {
@@ -13,23 +13,40 @@ export function quantile(values: readonly number[], q: number): number {
 /** The median of the values. */
 export const median = (values: readonly number[]): number => quantile(values, 0.5)
 
-/** Median and quartiles, rounded to whole nanoseconds. */
-export interface Summary {
-  median: number
-  p25: number
-  p75: number
+/** Median absolute deviation from the median: a spread that ignores up to half the values. */
+export function mad(values: readonly number[]): number {
+  const m = median(values)
+  return median(values.map((v) => Math.abs(v - m)))
 }
 
-/** Summarises the values. */
-export function summarize(values: readonly number[]): Summary {
+/**
+ * Standard error of a median, from a normal approximation (1.2533 sigma / sqrt n) with sigma
+ * estimated robustly as 1.4826 MAD.
+ */
+function medianError(values: readonly number[]): number {
+  return (1.2533 * 1.4826 * mad(values)) / Math.sqrt(values.length)
+}
+
+/** A figure in ns and its standard error, rounded to whole nanoseconds. */
+export interface Estimate {
+  value: number
+  error: number
+}
+
+/** The median of the values. */
+export function medianEstimate(values: readonly number[]): Estimate {
+  return { value: Math.round(median(values)), error: Math.round(medianError(values)) }
+}
+
+/**
+ * median(a) - median(b), of two interleaved series. Medians per side rather than the median of
+ * pairwise differences: a batch that meets an old-generation collection costs twice a normal one,
+ * and when a quarter of the batches on each side do, nearly half the pairs hold one, while each
+ * side's median still sees none.
+ */
+export function medianDifference(a: readonly number[], b: readonly number[]): Estimate {
   return {
-    median: Math.round(median(values)),
-    p25: Math.round(quantile(values, 0.25)),
-    p75: Math.round(quantile(values, 0.75)),
+    value: Math.round(median(a) - median(b)),
+    error: Math.round(Math.hypot(medianError(a), medianError(b))),
   }
-}
-
-/** Pairwise differences a[i] - b[i]. */
-export function differences(a: readonly number[], b: readonly number[]): number[] {
-  return a.map((value, i) => value - b[i]!)
 }

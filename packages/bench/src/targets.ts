@@ -17,7 +17,7 @@ export function checkTargets(
   micro: readonly SubjectResult[],
   servers: readonly ServerResult[],
 ): TargetCheck[] {
-  const cost = (id: string, scenario: string) => micro.find((s) => s.id === id)?.cells[scenario]?.cost.median
+  const cost = (id: string, scenario: string) => micro.find((s) => s.id === id)?.cells[scenario]?.cost.value
   const checks: TargetCheck[] = []
   for (const s of scenarios.filter((x) => x.kind === 'ordinary')) {
     const core = cost('corsica-core', s.id)

@@ -4,6 +4,7 @@
  * Modules load lazily: each child process imports only the libraries it measures.
  */
 import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import type { HonoVariant } from './hono.js'
 import type { Handler } from './types.js'
 
 export type { Handler } from './types.js'
@@ -19,7 +20,7 @@ export interface Subject extends Entry {
   reference: ReferenceId
 }
 
-const honoFetch = async (variant: 'bare' | 'hono-cors' | 'corsica-hono'): Promise<Handler> => {
+const honoFetch = async (variant: HonoVariant): Promise<Handler> => {
   const app = await (await import('./hono.js')).honoApp(variant)
   return (request) => app.fetch(request)
 }
@@ -60,6 +61,11 @@ export const subjects = {
         maxAge,
       }).wrap(handler)
     },
+  },
+  'hono-empty': {
+    label: 'Hono empty middleware',
+    reference: 'hono',
+    load: () => honoFetch('empty-middleware'),
   },
   'hono-cors': { label: 'hono/cors', reference: 'hono', load: () => honoFetch('hono-cors') },
   'corsica-hono': { label: '@corsica/hono', reference: 'hono', load: () => honoFetch('corsica-hono') },
