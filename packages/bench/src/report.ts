@@ -81,6 +81,7 @@ function serverTable(servers: readonly ServerResult[], markdown: boolean): strin
   const label = {
     bare: 'Hono app, no CORS',
     'empty-middleware': 'Hono empty middleware',
+    'floor-middleware': 'Hono floor middleware',
     'corsica-hono': '@corsica/hono',
     'hono-cors': 'hono/cors',
   }

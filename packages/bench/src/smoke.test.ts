@@ -71,6 +71,7 @@ describe('pnpm bench --smoke', () => {
     expect(run.servers.map((s) => s.variant)).toEqual([
       'bare',
       'empty-middleware',
+      'floor-middleware',
       'corsica-hono',
       'hono-cors',
     ])

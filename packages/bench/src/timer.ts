@@ -1,8 +1,9 @@
 /**
  * The timer: mitata, forced into batches of about `batchMs` each, so the garbage a batch makes
  * (large here: every `new Response()` builds a stream) is collected, and paid for, inside it.
- * The clock is the process's CPU time by default (user + system, all threads, so V8's GC helper
- * threads count too): unlike wall time, it does not count the time other processes take the core.
+ * The clock is wall time by default. `cpu` is the process's CPU time (user + system, all threads):
+ * other processes taking the core do not inflate it, but V8's concurrent marking does, in bursts
+ * that make one batch in three twice as slow; on an idle machine wall time is the steadier.
  */
 import { do_not_optimize, measure } from 'mitata'
 import type { Handler } from './subjects/index.js'

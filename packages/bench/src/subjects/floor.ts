@@ -39,7 +39,7 @@ function headersAllowed(value: string | null): boolean {
 }
 
 /** Adds the actual-response headers, in place (a handler's own Response has mutable headers). */
-function decorate(response: Response, origin: string | null): Response {
+export function decorate(response: Response, origin: string | null): Response {
   const headers = response.headers
   headers.append('vary', 'origin')
   if (origin !== null && origins.has(origin)) {
@@ -59,11 +59,17 @@ function answerPreflight(granted: boolean, origin: string): Response {
   })
 }
 
+/** The floor's answer to a preflight, or null when the request is not one. */
+export function floorPreflight(request: Request, origin: string | null): Response | null {
+  return isPreflight(request, origin) ? answerPreflight(origins.has(origin!), origin!) : null
+}
+
 /** The floor: origin check only; a preflight from a listed origin is granted whatever it asks. */
 export function floor(handler: Handler): Handler {
   return (request) => {
     const origin = request.headers.get('origin')
-    if (isPreflight(request, origin)) return answerPreflight(origins.has(origin!), origin!)
+    const answer = floorPreflight(request, origin)
+    if (answer !== null) return answer
     const response = handler(request)
     return response instanceof Promise
       ? response.then((r) => decorate(r, origin))

@@ -2,9 +2,10 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import { decorate, floorPreflight } from './floor.js'
 
-/** The CORS layers a Hono app can run behind, and an empty middleware as a yardstick. */
-export type HonoVariant = 'bare' | 'empty-middleware' | 'hono-cors' | 'corsica-hono'
+/** The CORS layers a Hono app can run behind, and two yardsticks: an empty middleware and the floor. */
+export type HonoVariant = 'bare' | 'empty-middleware' | 'floor-middleware' | 'hono-cors' | 'corsica-hono'
 
 /** The app: one route answering every method with the trivial handler, after the CORS middleware if any. */
 export async function honoApp(variant: HonoVariant): Promise<Hono> {
@@ -24,6 +25,16 @@ export async function honoApp(variant: HonoVariant): Promise<Hono> {
   if (variant === 'corsica-hono') app.use(await corsicaHono())
   // What any middleware costs: Hono then composes the chain and answers with a Promise.
   if (variant === 'empty-middleware') app.use(async (_c, next) => await next())
+  // The hand-written floor as a middleware: what CORS costs in Hono at the least.
+  if (variant === 'floor-middleware') {
+    app.use(async (c, next) => {
+      const origin = c.req.raw.headers.get('origin')
+      const answer = floorPreflight(c.req.raw, origin)
+      if (answer !== null) return answer
+      await next()
+      decorate(c.res, origin)
+    })
+  }
   app.all('/', (c) => handler(c.req.raw))
   return app
 }

@@ -67,6 +67,11 @@ export const subjects = {
     reference: 'hono',
     load: () => honoFetch('empty-middleware'),
   },
+  'hono-floor': {
+    label: 'Hono floor middleware',
+    reference: 'hono',
+    load: () => honoFetch('floor-middleware'),
+  },
   'hono-cors': { label: 'hono/cors', reference: 'hono', load: () => honoFetch('hono-cors') },
   'corsica-hono': { label: '@corsica/hono', reference: 'hono', load: () => honoFetch('corsica-hono') },
   'itty-cors': {
