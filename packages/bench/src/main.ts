@@ -28,6 +28,8 @@ const usage = `usage: node dist/main.js [options]
   --out DIR            where to write results (default bench-results/ in this package)`
 
 const { values: args } = parseArgs({
+  // `pnpm bench -- --x` hands the `--` through: drop it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     'batch-ms': { type: 'string', default: '50' },
     rounds: { type: 'string', default: '30' },

@@ -94,7 +94,7 @@ async function summarize(dir: string, top: number) {
   }
 }
 
-const [first, ...rest] = process.argv.slice(2)
+const [first, ...rest] = process.argv.slice(2).filter((a) => a !== '--')
 const top = Number(process.env.TOP ?? 30)
 if (first === '--loop') {
   await loop(rest[0]!, rest[1]!, rest[2] ?? '5')

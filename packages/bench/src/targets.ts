@@ -35,7 +35,7 @@ export function checkTargets(
     const extra = hostile !== undefined && normal !== undefined ? hostile - normal : undefined
     checks.push({
       target: `@corsica/core ${s.label}: <= 2 us over an allowed preflight`,
-      figure: extra === undefined ? 'not measured' : `+${ns(extra)}`,
+      figure: extra === undefined ? 'not measured' : `${extra >= 0 ? '+' : ''}${ns(extra)}`,
       met: extra === undefined ? null : extra <= 2000,
     })
   }
