@@ -152,21 +152,19 @@ class Policy implements CorsPolicy {
         cause: causeOf(verdict),
       })
     }
-    const headers = new Headers({ vary: this.#preflightVary })
-    headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
-    if (o.credentials) headers.set('access-control-allow-credentials', 'true')
-
+    // Everything is decided before the response exists: a refusal builds no granted headers.
     // CORS-preflight fetch step: the request's method must be in Access-Control-Allow-Methods
     // or be a CORS-safelisted method (or `*` matches, for requests without credentials).
     // Methods compare byte-case-sensitively: `patch` is not `PATCH`.
     const method = request.headers.get('access-control-request-method')!
     if (!isToken(method))
       return this.#refusePreflight(request, 'method-malformed', { origin, preflight: true, method })
+    let allowMethods: string
     if (o.methods === null) {
       // '*' with credentials would be read as a method named "*": echo the method instead.
-      headers.set('access-control-allow-methods', o.credentials ? method : '*')
+      allowMethods = o.credentials ? method : '*'
     } else if (o.methods.has(method) || SAFELISTED_METHODS.has(method)) {
-      headers.set('access-control-allow-methods', o.allowMethods)
+      allowMethods = o.allowMethods
     } else {
       const caseMismatch = o.methods.has(method.toUpperCase())
       return this.#refusePreflight(request, 'method-not-allowed', {
@@ -184,23 +182,27 @@ class Policy implements CorsPolicy {
     if (!asked.ok) {
       return this.#refusePreflight(request, asked.code, { origin, preflight: true, header: asked.header })
     }
-    if (o.allowedHeaders === null) {
-      if (asked.names !== '') headers.set('access-control-allow-headers', asked.names)
-    } else if (o.allowHeaders !== '') {
-      headers.set('access-control-allow-headers', o.allowHeaders)
-    }
-
-    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
+    const allowHeaders = o.allowedHeaders === null ? asked.names : o.allowHeaders
 
     // Private Network Access: a preflight with `Access-Control-Request-Private-Network: true`
     // succeeds only with `Access-Control-Allow-Private-Network: true`.
-    if (request.headers.get('access-control-request-private-network') === 'true') {
-      if (!o.privateNetworkAccess) {
-        return this.#refusePreflight(request, 'private-network-not-allowed', { origin, preflight: true })
-      }
-      headers.set('access-control-allow-private-network', 'true')
+    const privateNetwork = request.headers.get('access-control-request-private-network') === 'true'
+    if (privateNetwork && !o.privateNetworkAccess) {
+      return this.#refusePreflight(request, 'private-network-not-allowed', { origin, preflight: true })
     }
-    return new Response(null, { status: o.optionsSuccessStatus, headers })
+
+    // Written straight onto the response's own Headers: an intermediate Headers object passed
+    // as `init.headers` would be copied name by name again.
+    const response = new Response(null, { status: o.optionsSuccessStatus })
+    const headers = response.headers
+    headers.set('vary', this.#preflightVary)
+    headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
+    if (o.credentials) headers.set('access-control-allow-credentials', 'true')
+    headers.set('access-control-allow-methods', allowMethods)
+    if (allowHeaders !== '') headers.set('access-control-allow-headers', allowHeaders)
+    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
+    if (privateNetwork) headers.set('access-control-allow-private-network', 'true')
+    return response
   }
 
   /** A refused preflight grants nothing: no Access-Control-Allow-* at all, and a 403. */

@@ -9,12 +9,22 @@ const ACEH = 'access-control-expose-headers'
  * Applies CORS headers to a mutable Headers object: sets the ones given, removes any other
  * Access-Control-Allow-Origin, -Allow-Credentials or -Expose-Headers the handler set (so a
  * refused origin is never granted by a handler's own header), and merges `vary`.
- * Throws a TypeError when `headers` is immutable (see `applyToResponse`).
+ * Throws a TypeError when `headers` is immutable and needs a change (see `applyToResponse`).
  */
 export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
-  setOrDelete(headers, ACAO, cors[ACAO])
-  setOrDelete(headers, ACAC, cors[ACAC])
-  setOrDelete(headers, ACEH, cors[ACEH])
+  const origin = cors[ACAO]
+  if (origin !== undefined) {
+    headers.set(ACAO, origin)
+    setOrDelete(headers, ACAC, cors[ACAC])
+    setOrDelete(headers, ACEH, cors[ACEH])
+  } else if (headers.has(ACAO)) {
+    // Nothing granted. Fetch's CORS check fails without Access-Control-Allow-Origin, so a
+    // handler's own credentials or expose header grants nothing on its own: they need removing
+    // only when the handler set Allow-Origin too (one lookup instead of three deletions).
+    headers.delete(ACAO)
+    headers.delete(ACAC)
+    headers.delete(ACEH)
+  }
   if (cors.vary !== undefined) mergeVary(headers, cors.vary)
 }
 
