@@ -68,6 +68,11 @@ class Policy implements CorsPolicy {
   /** Precomputed actual-response headers for each exactly listed origin. */
   readonly #granted = new Map<string, CorsHeaders>()
   readonly #preflightVary: string
+  /**
+   * Only exact origins and no onRefuse: an origin not in #granted is refused, and nothing needs
+   * to know why (malformed or merely unlisted), so it is not examined further.
+   */
+  readonly #exactOnly: boolean
 
   constructor(o: CompiledOptions) {
     this.#o = o
@@ -78,6 +83,8 @@ class Policy implements CorsPolicy {
     for (const origin of o.origin.exact) this.#granted.set(origin, this.#grantedHeaders(origin, true))
     const vary = o.privateNetworkAccess ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY
     this.#preflightVary = o.origin.any ? vary.slice(VARY_ORIGIN.length + 2) : vary
+    const { patterns, regexps, fn } = o.origin
+    this.#exactOnly = patterns.length === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
   }
 
   #grantedHeaders(origin: string, vary: boolean): CorsHeaders {
@@ -90,7 +97,12 @@ class Policy implements CorsPolicy {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
-      if (isPreflight(request)) return this.#answerPreflight(request)
+      if (request.method === 'OPTIONS') {
+        const origin = request.headers.get('origin')
+        if (origin !== null && request.headers.has('access-control-request-method')) {
+          return this.#answerPreflight(request, origin) // see isPreflight
+        }
+      }
       const cors = this.actualHeaders(request)
       if (isThenable<CorsHeaders>(cors)) {
         // The origin function and the handler run side by side.
@@ -104,7 +116,7 @@ class Policy implements CorsPolicy {
   }
 
   preflight(request: Request): MaybePromise<Response | null> {
-    return isPreflight(request) ? this.#answerPreflight(request) : null
+    return isPreflight(request) ? this.#answerPreflight(request, request.headers.get('origin')!) : null
   }
 
   apply(response: Response, headers: CorsHeaders): Response {
@@ -118,6 +130,7 @@ class Policy implements CorsPolicy {
     if (origin === null) return this.#notGranted
     const exact = this.#granted.get(origin)
     if (exact !== undefined) return exact
+    if (this.#exactOnly) return this.#notGranted
     const verdict = matchOrigin(this.#o.origin, origin, request)
     if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#actualFor(request, origin, v))
     return this.#actualFor(request, origin, verdict)
@@ -134,10 +147,10 @@ class Policy implements CorsPolicy {
   }
 
   /** Answers a request known to be a preflight; never returns null. */
-  #answerPreflight(request: Request): MaybePromise<Response> {
-    const origin = request.headers.get('origin')!
-    if (this.#o.origin.any) return this.#preflightFor(request, origin, true)
-    const verdict = this.#granted.has(origin) ? true : matchOrigin(this.#o.origin, origin, request)
+  #answerPreflight(request: Request, origin: string): MaybePromise<Response> {
+    if (this.#o.origin.any || this.#granted.has(origin)) return this.#preflightFor(request, origin, true)
+    if (this.#exactOnly) return this.#preflightResponse(403)
+    const verdict = matchOrigin(this.#o.origin, origin, request)
     if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#preflightFor(request, origin, v))
     return this.#preflightFor(request, origin, verdict)
   }
@@ -191,11 +204,8 @@ class Policy implements CorsPolicy {
       return this.#refusePreflight(request, 'private-network-not-allowed', { origin, preflight: true })
     }
 
-    // Written straight onto the response's own Headers: an intermediate Headers object passed
-    // as `init.headers` would be copied name by name again.
-    const response = new Response(null, { status: o.optionsSuccessStatus })
+    const response = this.#preflightResponse(o.optionsSuccessStatus)
     const headers = response.headers
-    headers.set('vary', this.#preflightVary)
     headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
     if (o.credentials) headers.set('access-control-allow-credentials', 'true')
     headers.set('access-control-allow-methods', allowMethods)
@@ -208,7 +218,17 @@ class Policy implements CorsPolicy {
   /** A refused preflight grants nothing: no Access-Control-Allow-* at all, and a 403. */
   #refusePreflight(request: Request, code: RefusalCode, details: RefusalDetails): Response {
     this.#refuse(request, code, details)
-    return new Response(null, { status: 403, headers: { vary: this.#preflightVary } })
+    return this.#preflightResponse(403)
+  }
+
+  /**
+   * A bodiless preflight answer with its Vary. Headers go straight onto the response's own
+   * Headers: a Headers object passed as `init.headers` would be copied name by name again.
+   */
+  #preflightResponse(status: number): Response {
+    const response = new Response(null, { status })
+    response.headers.set('vary', this.#preflightVary)
+    return response
   }
 
   #refuse(request: Request, code: RefusalCode, details: RefusalDetails): void {
