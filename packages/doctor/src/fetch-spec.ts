@@ -3,63 +3,18 @@
  * (https://fetch.spec.whatwg.org/): what a browser may send without a preflight, and what it
  * lets script read. Pure functions over strings; no I/O.
  */
+import { fetchSpec } from '@corsica/core'
 import { mimeEssence } from './mime-type'
 
-/** RFC 9110 §5.6.2 token: what method and header names are made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
-/** Whether `value` is an RFC 9110 token (a valid method or header name). */
-export function isToken(value: string): boolean {
-  return TOKEN.test(value)
-}
+// The definitions the server side decides by too come from the core, so the doctor and the
+// policy can never disagree about them.
+export const { isToken, normalizeMethod, isForbiddenMethod, isForbiddenResponseHeader } = fetchSpec
+export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = fetchSpec.SAFELISTED_RESPONSE_HEADERS
 
 /** Fetch: "A CORS-safelisted method is a method that is `GET`, `HEAD`, or `POST`." (byte-exact) */
 export function isSafelistedMethod(method: string): boolean {
-  return method === 'GET' || method === 'HEAD' || method === 'POST'
+  return fetchSpec.SAFELISTED_METHODS.has(method)
 }
-
-const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'])
-
-/**
- * Fetch: "To normalize a method, if it is a byte-case-insensitive match for `DELETE`, `GET`,
- * `HEAD`, `OPTIONS`, `POST`, or `PUT`, byte-uppercase it." `fetch(url, { method: 'patch' })`
- * therefore sends `patch`, which `Access-Control-Allow-Methods: PATCH` does not allow.
- */
-export function normalizeMethod(method: string): string {
-  const upper = method.toUpperCase()
-  return NORMALIZED_METHODS.has(upper) ? upper : method
-}
-
-/** Fetch: a forbidden method (`fetch()` throws a TypeError for it). */
-export function isForbiddenMethod(method: string): boolean {
-  const upper = method.toUpperCase()
-  return upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK'
-}
-
-const FORBIDDEN_REQUEST_HEADERS = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'access-control-request-private-network',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-])
 
 const METHOD_OVERRIDE_HEADERS = new Set(['x-http-method', 'x-http-method-override', 'x-method-override'])
 
@@ -70,8 +25,7 @@ const METHOD_OVERRIDE_HEADERS = new Set(['x-http-method', 'x-http-method-overrid
  */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
   const lower = name.toLowerCase()
-  if (FORBIDDEN_REQUEST_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-'))
-    return true
+  if (fetchSpec.isForbiddenRequestHeader(lower)) return true
   if (!METHOD_OVERRIDE_HEADERS.has(lower)) return false
   return value.split(',').some((m) => isForbiddenMethod(m.trim()))
 }
@@ -214,22 +168,6 @@ export function classifyHeaders(headers: ReadonlyArray<readonly [string, string]
  */
 export function sortedLowercaseSet(names: readonly string[]): string[] {
   return [...new Set(names.map((n) => n.toLowerCase()))].sort()
-}
-
-/** Fetch: CORS-safelisted response-header names, readable by script without Access-Control-Expose-Headers. */
-export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-])
-
-/** Fetch: forbidden response-header names, which script can never read. */
-export function isForbiddenResponseHeader(lower: string): boolean {
-  return lower === 'set-cookie' || lower === 'set-cookie2'
 }
 
 /** Fetch: "A CORS non-wildcard request-header name is a header name that is `Authorization`." */
