@@ -6,7 +6,7 @@ import { createCors } from '@corsica/core'
 import { getRequestListener } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnose } from '../src/index'
-import { ChromiumPage, type FetchInit, hasChromium } from './chromium'
+import { ChromiumPage, type FetchInit } from './chromium'
 import { expressApp, honoApp } from './library-apps'
 import { type Misconfig, misconfigs } from './misconfigs'
 import { listen, routes, type TestServer } from './servers'
@@ -18,7 +18,7 @@ interface Received {
   headers: Record<string, string | string[] | undefined>
 }
 
-describe.skipIf(!hasChromium)('the doctor agrees with Chromium', () => {
+describe('the doctor agrees with Chromium', () => {
   let browser: ChromiumPage
   let server: TestServer
   let rows: Misconfig[]
@@ -87,66 +87,63 @@ describe.skipIf(!hasChromium)('the doctor agrees with Chromium', () => {
   })
 })
 
-describe.skipIf(!hasChromium)(
-  'the doctor agrees with Chromium on Corsica, hono/cors and express cors()',
-  () => {
-    let browser: ChromiumPage
-    const servers: Record<string, TestServer> = {}
+describe('the doctor agrees with Chromium on Corsica, hono/cors and express cors()', () => {
+  let browser: ChromiumPage
+  const servers: Record<string, TestServer> = {}
 
-    beforeAll(async () => {
-      browser = await ChromiumPage.open()
-      const corsica = createCors({
-        origin: [browser.origin],
-        methods: ['GET', 'PUT'],
-        allowedHeaders: ['content-type'],
-      })
-      const api = () => new Response('{}', { headers: { 'content-type': 'application/json' } })
-      servers.corsica = await listen(getRequestListener(corsica.wrap(api), { overrideGlobalObjects: false }))
-      servers.hono = await listen(
-        getRequestListener(honoApp(browser.origin).fetch, { overrideGlobalObjects: false }),
-      )
-      servers.express = await listen(expressApp(browser.origin))
+  beforeAll(async () => {
+    browser = await ChromiumPage.open()
+    const corsica = createCors({
+      origin: [browser.origin],
+      methods: ['GET', 'PUT'],
+      allowedHeaders: ['content-type'],
     })
-    afterAll(async () => {
-      await browser?.close()
-      for (const s of Object.values(servers)) await s.close()
-    })
+    const api = () => new Response('{}', { headers: { 'content-type': 'application/json' } })
+    servers.corsica = await listen(getRequestListener(corsica.wrap(api), { overrideGlobalObjects: false }))
+    servers.hono = await listen(
+      getRequestListener(honoApp(browser.origin).fetch, { overrideGlobalObjects: false }),
+    )
+    servers.express = await listen(expressApp(browser.origin))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    for (const s of Object.values(servers)) await s.close()
+  })
 
-    const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
-    const calls: Array<[string, string, Partial<FetchInit>]> = [
-      // Corsica refuses a preflight as a whole: Chromium blames the origin, and so must the doctor's first line.
-      ['corsica', '/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['corsica', '/items', { method: 'DELETE' }],
-      ['corsica', '/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
-      ['hono', '/star/items', { credentials: 'include' }],
-      ['hono', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['hono', '/route/items', { method: 'PUT', body: '{}' }],
-      ['hono', '/right/items', { method: 'PUT', headers: json, credentials: 'include', body: '{}' }],
-      ['express', '/star/items', { credentials: 'include' }],
-      ['express', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['express', '/route/items', { method: 'PUT', body: '{}' }],
-      ['express', '/fixed/items', {}],
-      ['express', '/reflect/items', { credentials: 'include' }],
-    ]
+  const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
+  const calls: Array<[string, string, Partial<FetchInit>]> = [
+    // Corsica refuses a preflight as a whole: Chromium blames the origin, and so must the doctor's first line.
+    ['corsica', '/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['corsica', '/items', { method: 'DELETE' }],
+    ['corsica', '/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
+    ['hono', '/star/items', { credentials: 'include' }],
+    ['hono', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['hono', '/route/items', { method: 'PUT', body: '{}' }],
+    ['hono', '/right/items', { method: 'PUT', headers: json, credentials: 'include', body: '{}' }],
+    ['express', '/star/items', { credentials: 'include' }],
+    ['express', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['express', '/route/items', { method: 'PUT', body: '{}' }],
+    ['express', '/fixed/items', {}],
+    ['express', '/reflect/items', { credentials: 'include' }],
+  ]
 
-    it.each(calls)('%s %s', async (lib, path, partial) => {
-      const init: FetchInit = { method: 'GET', headers: {}, credentials: 'same-origin', ...partial }
-      const url = servers[lib]!.origin + path
-      const seen = await browser.fetch(url, init)
-      const d = await diagnose({
-        url,
-        origin: browser.origin,
-        method: init.method,
-        headers: Object.entries(init.headers),
-        credentials: init.credentials === 'include',
-        ...(init.body === undefined ? {} : { body: init.body }),
-        timeoutMs: 5000,
-      })
-      expect(d.allowed).toBe(seen.allowed)
-      if (!seen.allowed) {
-        expect(d.problems[0]?.chromeError).toBe(seen.corsError)
-        expect(d.problems[0]?.message).toBe(seen.message)
-      }
+  it.each(calls)('%s %s', async (lib, path, partial) => {
+    const init: FetchInit = { method: 'GET', headers: {}, credentials: 'same-origin', ...partial }
+    const url = servers[lib]!.origin + path
+    const seen = await browser.fetch(url, init)
+    const d = await diagnose({
+      url,
+      origin: browser.origin,
+      method: init.method,
+      headers: Object.entries(init.headers),
+      credentials: init.credentials === 'include',
+      ...(init.body === undefined ? {} : { body: init.body }),
+      timeoutMs: 5000,
     })
-  },
-)
+    expect(d.allowed).toBe(seen.allowed)
+    if (!seen.allowed) {
+      expect(d.problems[0]?.chromeError).toBe(seen.corsError)
+      expect(d.problems[0]?.message).toBe(seen.message)
+    }
+  })
+})

@@ -1,10 +1,7 @@
 /** Real Chromium, driven by playwright-core: a page on `http://app.localhost:<port>` makes a fetch(). */
-import { existsSync } from 'node:fs'
+import { CHROMIUM, CHROMIUM_FLAGS } from '@corsica/testkit/chromium'
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core'
 import { listen, type TestServer } from './servers'
-
-export const CHROMIUM = '/usr/bin/chromium'
-export const hasChromium = existsSync(CHROMIUM)
 
 /** What Chromium made of one fetch(). */
 export interface ChromiumVerdict {
@@ -41,15 +38,7 @@ export class ChromiumPage {
     })
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
     })
     const page = await browser.newPage()
     const cdp = await page.context().newCDPSession(page)

@@ -5,21 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHROMIUM, CHROMIUM_FLAGS } from '@corsica/testkit/chromium'
 import { type BrowserContext, chromium } from 'playwright-core'
-
-/** Where Debian installs Chromium (`apt-get install chromium`). */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-
-/** Flags for a quiet, offline, headless Chromium (see DEVELOPERS.md). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** A running browser; `close()` ends Chromium and removes its profile. */
 export interface Browser {
@@ -33,7 +20,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1280, height: 900 },
   })
   return {
