@@ -153,6 +153,37 @@ describe('properties', () => {
   })
 })
 
+describe('the exact-origins shortcut', () => {
+  // A policy of exact origins without onRefuse skips examining refused origins; with onRefuse it
+  // takes the full path. Both must answer every request identically.
+  const options: CorsOptions = { origin: ['https://app.test', 'http://localhost:8080'], credentials: true }
+  const quick = createCors(options).wrap(() => new Response('ok'))
+  const full = createCors({ ...options, onRefuse: () => {} }).wrap(() => new Response('ok'))
+  const anyOrigin = fc.oneof(
+    ORIGIN,
+    fc.constantFrom('https://app.test', 'http://localhost:8080', 'null', 'https://app.test, https://x.test'),
+    fc.string({ maxLength: 40 }).filter((v) => /^[\x21-\x7e]*$/.test(v)),
+  )
+  const snapshot = async (response: Response | Promise<Response>) => {
+    const r = await response
+    return [r.status, [...r.headers]]
+  }
+
+  it('answers actual requests and preflights as the full path does', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyOrigin, fc.boolean(), async (origin, preflight) => {
+        const make = () =>
+          new Request('http://api.test/', {
+            method: preflight ? 'OPTIONS' : 'GET',
+            headers: preflight ? { origin, 'access-control-request-method': 'PUT' } : { origin },
+          })
+        expect(await snapshot(quick(make()))).toEqual(await snapshot(full(make())))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
 describe('hostile input takes bounded time', () => {
   // A generous bound, not a benchmark: quadratic work on these inputs would take seconds.
   const hostile = [
