@@ -313,7 +313,10 @@ export function matchOrigin(
   }
 }
 
-/** Whether a value is a promise-like (by shape: promises from another realm fail instanceof). */
+/**
+ * Whether a value is a promise-like (by shape: promises from another realm fail instanceof).
+ * Adapters use it on the policy's `MaybePromise` results to skip a microtask when there is none.
+ */
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }

@@ -38,11 +38,14 @@ export interface CorsPolicy {
  * request is an ordinary request and goes to the handler.
  */
 export function isPreflight(request: Request): boolean {
-  return (
-    request.method === 'OPTIONS' &&
-    request.headers.has('origin') &&
-    request.headers.has('access-control-request-method')
-  )
+  return preflightOrigin(request) !== null
+}
+
+/** The Origin of a CORS-preflight request (see isPreflight), or null when it is not one. */
+function preflightOrigin(request: Request): string | null {
+  if (request.method !== 'OPTIONS') return null
+  const origin = request.headers.get('origin')
+  return origin !== null && request.headers.has('access-control-request-method') ? origin : null
 }
 
 const VARY_ORIGIN = 'Origin'
@@ -97,12 +100,8 @@ class Policy implements CorsPolicy {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
-      if (request.method === 'OPTIONS') {
-        const origin = request.headers.get('origin')
-        if (origin !== null && request.headers.has('access-control-request-method')) {
-          return this.#answerPreflight(request, origin) // see isPreflight
-        }
-      }
+      const origin = preflightOrigin(request)
+      if (origin !== null) return this.#answerPreflight(request, origin)
       const cors = this.actualHeaders(request)
       if (isThenable<CorsHeaders>(cors)) {
         // The origin function and the handler run side by side.
@@ -116,7 +115,8 @@ class Policy implements CorsPolicy {
   }
 
   preflight(request: Request): MaybePromise<Response | null> {
-    return isPreflight(request) ? this.#answerPreflight(request, request.headers.get('origin')!) : null
+    const origin = preflightOrigin(request)
+    return origin === null ? null : this.#answerPreflight(request, origin)
   }
 
   apply(response: Response, headers: CorsHeaders): Response {

@@ -1,5 +1,5 @@
 /** @module Hono middleware for CORS, backed by @corsica/core. */
-import { type CorsHeaders, type CorsOptions, createCors } from '@corsica/core'
+import { type CorsHeaders, type CorsOptions, createCors, isThenable } from '@corsica/core'
 import type { Context, MiddlewareHandler } from 'hono'
 
 export type {
@@ -46,8 +46,4 @@ export function cors(options: CorsOptions): MiddlewareHandler {
       c.res = response
     }
   }
-}
-
-function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return typeof (value as PromiseLike<T> | null)?.then === 'function'
 }
