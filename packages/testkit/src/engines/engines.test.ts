@@ -48,6 +48,14 @@ for (const engine of selectedEngines()) {
       expect(await session.evaluate((n) => Promise.resolve(n + 1), 41)).toBe(42)
     })
 
+    it(`[${engine}] loads localhost, a.b.app.localhost and 127.0.0.1 with no configuration`, async () => {
+      for (const host of ['localhost', 'a.b.app.localhost', '127.0.0.1']) {
+        await session.open(`http://${host}:${port}/`)
+        expect(await session.origin()).toBe(`http://${host}:${port}`)
+      }
+      await session.open(`http://app.localhost:${port}/`)
+    })
+
     it(`[${engine}] a cross-origin fetch is allowed when granted, blocked when not`, async () => {
       const granted = await session.fetch(`http://127.0.0.1:${port}/granted`)
       expect(granted).toMatchObject({ allowed: true, status: 200 })

@@ -27,8 +27,8 @@ export const ENGINES: readonly Engine[] = ['chromium', 'firefox', 'webkit']
 export const CONSOLE: Record<Engine, 'browser' | 'script' | 'none'> = {
   // Playwright sees what Chromium itself prints, CORS errors included.
   chromium: 'browser',
-  // BiDi's log.entryAdded carries console.* calls and uncaught errors, not Firefox's network
-  // errors: "Cross-Origin Request Blocked" goes to the devtools console only.
+  // Puppeteer's console event (BiDi log.entryAdded) carries the page's console.* calls; Firefox's
+  // "Cross-Origin Request Blocked" lines never arrive through it (Firefox 153 ESR, here).
   firefox: 'script',
   // WebKitWebDriver has no log endpoint; the console is not readable at all.
   webkit: 'none',
