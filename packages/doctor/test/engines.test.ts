@@ -71,17 +71,35 @@ for (const name of Object.keys(DEPARTURE_OF_ROW)) {
     throw new Error(`DEPARTURE_OF_ROW names a row misconfigs() no longer has: ${name}`)
 }
 
+/** The page a table's tests use: one browser per engine, shared by both tables. */
+type Page = () => { browser: Session; origin: string }
+
 describe.each(selectedEngines())('[%s] the doctor agrees with the browser', (engine) => {
+  // One launch per engine for both tables: starting a browser is the slowest step.
   let browser: Session
   let pageServer: TestServer
   let origin: string
+
+  beforeAll(async () => {
+    ;({ browser, pageServer, origin } = await openPage(engine))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await pageServer?.close()
+  })
+
+  const page: Page = () => ({ browser, origin })
+  describe('on misconfigured servers', () => misconfigTable(engine, page))
+  describe('on Corsica, hono/cors and express cors()', () => libraryCalls(engine, page))
+})
+
+function misconfigTable(engine: Engine, page: Page): void {
   let server: TestServer
   let rows: Misconfig[]
   const received: Received[] = []
 
   beforeAll(async () => {
-    ;({ browser, pageServer, origin } = await openPage(engine))
-    rows = misconfigs(origin).filter((r) => r.chromium !== false)
+    rows = misconfigs(page().origin).filter((r) => r.chromium !== false)
     const route = routes(Object.fromEntries(rows.map((r) => [r.path, r.handler])))
     server = await listen((req, res) => {
       received.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, headers: req.headers })
@@ -89,12 +107,11 @@ describe.each(selectedEngines())('[%s] the doctor agrees with the browser', (eng
     })
   })
   afterAll(async () => {
-    await browser?.close()
     await server?.close()
-    await pageServer?.close()
   })
 
   it.each(NAMES)(`[${engine}] %s`, async (name) => {
+    const { browser, origin } = page()
     const row = rows.find((r) => r.name === name)!
     const url = server.origin + row.path
     const init = {
@@ -131,63 +148,56 @@ describe.each(selectedEngines())('[%s] the doctor agrees with the browser', (eng
       )
     }
   })
-})
+}
 
-describe.each(selectedEngines())(
-  '[%s] the doctor agrees with the browser on Corsica, hono/cors and express cors()',
-  (engine) => {
-    let browser: Session
-    let pageServer: TestServer
-    let origin: string
-    const servers: Record<string, TestServer> = {}
+function libraryCalls(engine: Engine, page: Page): void {
+  const servers: Record<string, TestServer> = {}
 
-    beforeAll(async () => {
-      ;({ browser, pageServer, origin } = await openPage(engine))
-      const corsica = createCors({
-        origin: [origin],
-        methods: ['GET', 'PUT'],
-        allowedHeaders: ['content-type'],
-      })
-      const api = () => new Response('{}', { headers: { 'content-type': 'application/json' } })
-      servers.corsica = await listen(getRequestListener(corsica.wrap(api), { overrideGlobalObjects: false }))
-      servers.hono = await listen(getRequestListener(honoApp(origin).fetch, { overrideGlobalObjects: false }))
-      servers.express = await listen(expressApp(origin))
+  beforeAll(async () => {
+    const { origin } = page()
+    const corsica = createCors({
+      origin: [origin],
+      methods: ['GET', 'PUT'],
+      allowedHeaders: ['content-type'],
     })
-    afterAll(async () => {
-      await browser?.close()
-      for (const s of Object.values(servers)) await s.close()
-      await pageServer?.close()
-    })
+    const api = () => new Response('{}', { headers: { 'content-type': 'application/json' } })
+    servers.corsica = await listen(getRequestListener(corsica.wrap(api), { overrideGlobalObjects: false }))
+    servers.hono = await listen(getRequestListener(honoApp(origin).fetch, { overrideGlobalObjects: false }))
+    servers.express = await listen(expressApp(origin))
+  })
+  afterAll(async () => {
+    for (const s of Object.values(servers)) await s.close()
+  })
 
-    const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
-    const calls: Array<[string, string, PageFetch]> = [
-      // Corsica refuses a preflight as a whole: Chromium blames the origin, and so must the doctor's first line.
-      ['corsica', '/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['corsica', '/items', { method: 'DELETE' }],
-      ['corsica', '/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
-      ['hono', '/star/items', { credentials: 'include' }],
-      ['hono', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['hono', '/route/items', { method: 'PUT', body: '{}' }],
-      ['hono', '/right/items', { method: 'PUT', headers: json, credentials: 'include', body: '{}' }],
-      ['express', '/star/items', { credentials: 'include' }],
-      ['express', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
-      ['express', '/route/items', { method: 'PUT', body: '{}' }],
-      ['express', '/fixed/items', {}],
-      ['express', '/reflect/items', { credentials: 'include' }],
-    ]
+  const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
+  const calls: Array<[string, string, PageFetch]> = [
+    // Corsica refuses a preflight as a whole: Chromium blames the origin, and so must the doctor's first line.
+    ['corsica', '/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['corsica', '/items', { method: 'DELETE' }],
+    ['corsica', '/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
+    ['hono', '/star/items', { credentials: 'include' }],
+    ['hono', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['hono', '/route/items', { method: 'PUT', body: '{}' }],
+    ['hono', '/right/items', { method: 'PUT', headers: json, credentials: 'include', body: '{}' }],
+    ['express', '/star/items', { credentials: 'include' }],
+    ['express', '/headers/items', { method: 'PUT', headers: json, body: '{}' }],
+    ['express', '/route/items', { method: 'PUT', body: '{}' }],
+    ['express', '/fixed/items', {}],
+    ['express', '/reflect/items', { credentials: 'include' }],
+  ]
 
-    it.each(calls)(`[${engine}] %s %s`, async (lib, path, partial) => {
-      const init = { method: 'GET', headers: {}, credentials: 'same-origin' as const, ...partial }
-      const url = servers[lib]!.origin + path
-      const seen = await browser.fetch(url, init)
-      const d = await diagnoseAs(url, origin, init)
-      expect(d.allowed, JSON.stringify(seen)).toBe(seen.allowed)
-      if (!seen.allowed && engine === 'chromium') {
-        expect(d.problems[0]?.chromeError).toBe(seen.corsError)
-        expect(d.problems[0]?.message).toBe(
-          seen.console.find((line) => line.includes('blocked by CORS policy')),
-        )
-      }
-    })
-  },
-)
+  it.each(calls)(`[${engine}] %s %s`, async (lib, path, partial) => {
+    const { browser, origin } = page()
+    const init = { method: 'GET', headers: {}, credentials: 'same-origin' as const, ...partial }
+    const url = servers[lib]!.origin + path
+    const seen = await browser.fetch(url, init)
+    const d = await diagnoseAs(url, origin, init)
+    expect(d.allowed, JSON.stringify(seen)).toBe(seen.allowed)
+    if (!seen.allowed && engine === 'chromium') {
+      expect(d.problems[0]?.chromeError).toBe(seen.corsError)
+      expect(d.problems[0]?.message).toBe(
+        seen.console.find((line) => line.includes('blocked by CORS policy')),
+      )
+    }
+  })
+}

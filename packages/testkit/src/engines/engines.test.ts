@@ -26,9 +26,8 @@ afterAll(async () => {
 })
 
 describe('selectedEngines', () => {
-  it('reads CORSICA_ENGINE: unset means all three, a list means those, a typo throws', () => {
+  it('reads CORSICA_ENGINE: empty means all three, a list means those, a typo throws', () => {
     expect(selectedEngines('')).toEqual(['chromium', 'firefox', 'webkit'])
-    expect(selectedEngines(undefined)).toEqual(['chromium', 'firefox', 'webkit'])
     expect(selectedEngines('webkit, Firefox')).toEqual(['firefox', 'webkit'])
     expect(() => selectedEngines('safari')).toThrow(/unknown engine safari/)
   })
