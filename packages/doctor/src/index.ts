@@ -4,6 +4,7 @@
  */
 export { type ChromeCorsError, chromeMessage, type ReasonCode, reasonFor } from './chrome-errors'
 export { type Diagnosis, diagnose, type Problem } from './diagnose'
+export { ENGINE_DEPARTURES, ENGINES, type Engine, type EngineDeparture } from './engines'
 export { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor, UsageError } from './plan'
 export { type JsonVerdict, toJson, toText } from './report'
 export { NetworkError } from './transport'

@@ -1,0 +1,69 @@
+/**
+ * Where today's browser engines depart from the Fetch standard, in one place: the doctor's
+ * verdicts name them, and the engines tests check each entry against the real engine, so a
+ * browser update changes both at once. The standard's verdict stays the verdict.
+ */
+
+/** The three engines the tests drive. */
+export type Engine = 'chromium' | 'firefox' | 'webkit'
+
+/** The engines, in the order reports list them. */
+export const ENGINES: readonly Engine[] = ['chromium', 'firefox', 'webkit']
+
+/** One rule where at least one engine does not do what the standard says. */
+export interface EngineDeparture {
+  /** Stable id, e.g. `acah-wildcard-authorization`. */
+  id: string
+  /** What the Fetch standard says. */
+  standard: string
+  /** What each engine does instead; null when it follows the standard. */
+  engines: Record<Engine, string | null>
+}
+
+export const ENGINE_DEPARTURES: readonly EngineDeparture[] = [
+  {
+    id: 'acah-wildcard-authorization',
+    standard:
+      'Access-Control-Allow-Headers: * does not cover Authorization ("CORS non-wildcard request-header name"): the preflight fails unless authorization is listed by name.',
+    engines: {
+      chromium: 'lets Authorization through when Access-Control-Allow-Headers is * (no credentials)',
+      firefox:
+        'lets Authorization through when Access-Control-Allow-Headers is * (no credentials); follows the standard only with network.cors_preflight.authorization_covered_by_wildcard=false',
+      webkit: 'lets Authorization through when Access-Control-Allow-Headers is * (no credentials)',
+    },
+  },
+  {
+    id: 'max-age-not-a-number',
+    standard:
+      'An Access-Control-Max-Age that does not parse as a number leaves max-age at its default (5 seconds): the preflight is cached for the default time.',
+    engines: {
+      chromium: null,
+      firefox: 'does not cache the preflight: the next request sends a new preflight',
+      webkit: null,
+    },
+  },
+  {
+    id: 'redirect-307-preflight-origin',
+    standard:
+      "After a cross-origin redirect the request's origin is tainted: a 307 of a preflighted request is preflighted again at the target with Origin: null.",
+    engines: {
+      chromium: null,
+      firefox:
+        "preflights the redirect target with the page's origin, then sends the request with Origin: null",
+      webkit: null,
+    },
+  },
+]
+
+/** The departure with this id; throws for an unknown id (a typo in the doctor, not user input). */
+export function departure(id: string): EngineDeparture {
+  const found = ENGINE_DEPARTURES.find((d) => d.id === id)
+  if (found === undefined) throw new Error(`no engine departure ${id}`)
+  return found
+}
+
+/** The engines that depart from the standard on `id`, in ENGINES order. */
+export function departingEngines(id: string): Engine[] {
+  const d = departure(id)
+  return ENGINES.filter((e) => d.engines[e] !== null)
+}
