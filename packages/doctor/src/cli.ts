@@ -6,6 +6,7 @@ import { parseCommand, USAGE } from './args'
 import { diagnose } from './diagnose'
 import { UsageError } from './plan'
 import { toJson, toText } from './report'
+import { escapeControls, safeJson } from './sanitise'
 import { NetworkError } from './transport'
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -24,13 +25,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     const diagnosis = await diagnose(command.input)
-    process.stdout.write(
-      command.json ? `${JSON.stringify(toJson(diagnosis), null, 2)}\n` : toText(diagnosis, useColor()),
-    )
+    process.stdout.write(command.json ? `${safeJson(toJson(diagnosis))}\n` : toText(diagnosis, useColor()))
     return diagnosis.allowed ? 0 : 1
   } catch (error) {
     if (error instanceof UsageError || error instanceof NetworkError) {
-      process.stderr.write(`corsica: ${error.message}\n`)
+      process.stderr.write(`corsica: ${escapeControls(error.message)}\n`)
       if (
         error instanceof UsageError &&
         /missing command|unknown command|unexpected argument|Unknown option/.test(error.message)
@@ -39,7 +38,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return 2
     }
-    process.stderr.write(`corsica: unexpected error: ${(error as Error)?.message ?? String(error)}\n`)
+    process.stderr.write(
+      `corsica: unexpected error: ${escapeControls((error as Error)?.message ?? String(error))}\n`,
+    )
     return 2
   }
 }
