@@ -8,17 +8,17 @@ Does what a browser does for a cross-origin fetch() from <origin> to <url>, and 
 exactly why it would be blocked and what to change on the server.
 
 Options:
-  --origin <origin>      the calling page's origin, e.g. https://app.example.com (or null)
-  --method <method>      request method (default GET)
-  --header "Name: value" a header the page sets (repeatable)
-  --credentials          credentials: 'include' (cookies; a Cookie --header is then sent)
-  --private-network      a public page calling a private-network server (Private Network Access)
-  --data <body>          a request body for the actual request
-  --timeout <time>       per-request limit: 10, 10s or 500ms (default 10 s)
-  --server <name>        word fixes for corsica, hono, express or unknown (default: detect)
-  --no-probe             send no extra preflights to find causes and risks
-  --json                 print the verdict as JSON
-  -h, --help             show this help
+      --origin <origin>      the calling page's origin, e.g. https://app.example.com (or null)
+  -X, --method <method>      request method (default GET); sent as fetch() sends it
+  -H, --header "Name: value" a header the page sets (repeatable)
+      --credentials          credentials: 'include' (cookies; a Cookie --header is then sent)
+      --private-network      a public page calling a private-network server (Private Network Access)
+  -d, --data <body>          a request body for the actual request
+      --timeout <time>       per-request limit: 10, 10s or 500ms (default 10 s)
+      --server <name>        word fixes for corsica, hono, express or unknown (default: detect)
+      --no-probe             send no extra preflights to find causes and risks
+      --json                 print the verdict as JSON
+  -h, --help                 show this help
 
 Exit codes: 0 a browser would allow it, 1 it would block it, 2 usage or network error.
 `

@@ -67,3 +67,28 @@ export function departingEngines(id: string): Engine[] {
   const d = departure(id)
   return ENGINES.filter((e) => d.engines[e] !== null)
 }
+
+const NAMES: Record<Engine, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }
+
+/** "Chromium, Firefox and WebKit depart from the standard here today: …", for a fix. */
+export function engineNote(id: string): string {
+  const names = departingEngines(id).map((e) => NAMES[e])
+  const who = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
+  const extra = ENGINES.filter((e) => departure(id).engines[e]?.includes('pref'))
+    .map((e) => `${NAMES[e]} ${departure(id).engines[e]!.replace(/^.*; /, '')}`)
+    .join('; ')
+  return `Today ${who} ${names.length === 1 ? 'departs' : 'depart'} from the standard here and let it through${extra ? ` (${extra})` : ''}`
+}
+
+/**
+ * What each engine does with a call the standard blocks under departure `id`: `allowed` where
+ * the engine departs (lets it through), `blocked` where it follows the standard.
+ */
+export function engineVerdicts(id: string): Record<Engine, 'allowed' | 'blocked'> {
+  const d = departure(id)
+  return {
+    chromium: d.engines.chromium === null ? 'blocked' : 'allowed',
+    firefox: d.engines.firefox === null ? 'blocked' : 'allowed',
+    webkit: d.engines.webkit === null ? 'blocked' : 'allowed',
+  }
+}

@@ -13,7 +13,17 @@ import type { Exchange } from './transport'
 export interface JsonVerdict {
   allowed: boolean
   preflight: boolean
-  problems: Array<{ code: string; message: string; fix: string }>
+  /**
+   * `secondary`: checks failing only because of this problem (present when any); `engines`: what
+   * each engine does today where it departs from the standard (present on such problems).
+   */
+  problems: Array<{
+    code: string
+    message: string
+    fix: string
+    secondary?: string[]
+    engines?: { departure: string; chromium: string; firefox: string; webkit: string }
+  }>
   warnings: Array<{ code: string; message: string; fix: string }>
   exposedHeaders: string[]
 }
@@ -23,7 +33,13 @@ export function toJson(d: Diagnosis): JsonVerdict {
   return {
     allowed: d.allowed,
     preflight: d.preflight,
-    problems: d.problems.map(({ code, message, fix }) => ({ code, message, fix })),
+    problems: d.problems.map(({ code, message, fix, secondary, engines }) => ({
+      code,
+      message,
+      fix,
+      ...(secondary.length > 0 ? { secondary } : {}),
+      ...(engines ? { engines: { departure: engines.departure, ...engines.verdicts } } : {}),
+    })),
     warnings: d.warnings.map(({ code, message, fix }) => ({ code, message, fix })),
     exposedHeaders: d.exposedHeaders,
   }
@@ -135,8 +151,23 @@ export function toText(d: Diagnosis, color: boolean): string {
       )
       out.push(`     ${p.dim('Console:')} ${e(pr.message)}`)
       out.push(`     ${p.bold('Fix:')} ${e(pr.fix)}`)
+      if (pr.secondary.length > 0) {
+        out.push(
+          p.dim(
+            `     Same cause, not separate problems: ${pr.secondary.join(', ')} (another browser may name one of these instead).`,
+          ),
+        )
+      }
+      if (pr.engines) {
+        const v = pr.engines.verdicts
+        out.push(
+          `     ${p.bold('Engines today:')} Chromium ${v.chromium}, Firefox ${v.firefox}, WebKit ${v.webkit}; the standard blocks it (${pr.engines.departure}).`,
+        )
+      }
     })
   }
+
+  for (const note of d.notes) out.push(`${p.dim('Note:')} ${e(note)}`)
 
   if (d.readable) {
     out.push('')
