@@ -3,9 +3,11 @@
  * it would be blocked and what to change. The `corsica doctor` command is built on `diagnose`.
  */
 export { type ChromeCorsError, chromeMessage, type ReasonCode, reasonFor } from './chrome-errors'
+export { CorsContractError, expectCorsAllowed, expectCorsBlocked } from './contract'
 export { type Diagnosis, diagnose, type Problem } from './diagnose'
 export { ENGINE_DEPARTURES, ENGINES, type Engine, type EngineDeparture } from './engines'
 export { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor, UsageError } from './plan'
 export { type JsonVerdict, toJson, toText } from './report'
-export { NetworkError } from './transport'
+export { escapeControls } from './sanitise'
+export { type FetchHandler, NetworkError } from './transport'
 export type { Warning, WarningCode } from './warnings'
