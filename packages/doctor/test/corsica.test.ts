@@ -118,3 +118,35 @@ describe('probes find why Corsica refused a preflight', () => {
     expect(d.allowed).toBe(false)
   })
 })
+
+describe('in-process: diagnose({ handler }) reaches the same verdicts with no socket', () => {
+  it.each(cases.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
+    const c = cases[i]!
+    const input = {
+      url: `${server.origin}/c${i}`,
+      origin: c.page.origin,
+      method: c.page.method ?? 'GET',
+      headers: Object.entries(c.page.headers ?? {}),
+      credentials: c.page.credentials === 'include',
+      ...(c.page.body === undefined ? {} : { body: c.page.body }),
+      timeoutMs: 5000,
+    }
+    const handler = createCors(c.options).wrap(apiHandler)
+    const [network, inProcess] = [await diagnose(input), await diagnose({ ...input, handler })]
+    const verdict = (d: Awaited<ReturnType<typeof diagnose>>) => ({
+      allowed: d.allowed,
+      preflight: d.preflight,
+      server: d.server,
+      problems: d.problems.map(({ code, secondary, fix }) => ({ code, secondary, fix })),
+      warnings: d.warnings.map((w) => w.code),
+      cause: d.cause,
+    })
+    expect(verdict(inProcess)).toEqual(verdict(network))
+    // Readable headers differ only by what the HTTP server adds (framing, connection, date).
+    const app = (names: string[]) =>
+      names.filter(
+        (n) => !['connection', 'content-length', 'date', 'keep-alive', 'transfer-encoding'].includes(n),
+      )
+    expect(app(inProcess.exposedHeaders)).toEqual(app(network.exposedHeaders))
+  })
+})
