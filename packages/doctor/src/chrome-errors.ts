@@ -77,6 +77,9 @@ const REASONS: Record<ChromeCorsError, ReasonCode> = {
   CorsDisabledScheme: 'CORSRequestNotHttp',
 }
 
+/** Every Chromium CORS error kind the doctor knows. */
+export const CHROME_ERRORS = Object.keys(REASONS) as ChromeCorsError[]
+
 /** The MDN reason name for a Chromium CORS error. */
 export function reasonFor(error: ChromeCorsError): ReasonCode {
   return REASONS[error]
@@ -110,7 +113,7 @@ const PREFLIGHT_PREFIXED = new Set<ChromeCorsError>([
 ])
 
 // Chromium 156 wording (older releases went on about 'no-cors' mode).
-const NO_CORS_INFORMATION = ' Have the server send the header with a valid value.'
+export const NO_CORS_INFORMATION = ' Have the server send the header with a valid value.'
 
 /** What a console message needs besides the error kind. */
 export interface MessageContext {
