@@ -127,3 +127,35 @@ describe('5. the default call says what it did not check', () => {
     for (const flag of new Set(flags)) expect(USAGE, flag).toMatch(new RegExp(`(^|[\\s,])${flag}[\\s,]`, 'm'))
   })
 })
+
+describe('Corsica detection holds for both ways of refusing a preflight', () => {
+  // Today Corsica answers a refused preflight with a bare 403; it may instead answer an allowed
+  // origin with 204, Access-Control-Allow-Origin and its own lists, so browsers name the header.
+  const listing = (request: Request) =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        'access-control-allow-origin': request.headers.get('origin') ?? '',
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'GET, HEAD, POST',
+        'access-control-allow-headers': 'content-type',
+        vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      },
+    })
+
+  it('a 204 with the lists: the refused header, in Corsica words', async () => {
+    const d = await diagnose({
+      url: 'http://api.test/items',
+      origin: PAGE,
+      method: 'POST',
+      headers: ['X-Api-Key: 1'],
+      credentials: true,
+      handler: listing,
+    })
+    expect(d.server).toBe('corsica')
+    expect(d.problems.map((p) => p.code)).toEqual(['CORSMissingAllowHeaderFromPreflight'])
+    expect(d.problems[0]!.fix).toContain(
+      "Corsica (onRefuse code header-not-allowed): add 'x-api-key' to allowedHeaders.",
+    )
+  })
+})
