@@ -34,8 +34,8 @@ function corsica(args: string[], env: Record<string, string> = {}, stdin?: strin
     if (stdin !== undefined) child.stdin!.end(stdin)
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    child.stdout!.on('data', (d) => (stdout += d))
+    child.stderr!.on('data', (d) => (stderr += d))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }))
   })

@@ -6,6 +6,10 @@ import { expectCorsAllowed, expectCorsBlocked } from '../../src/index'
 interface Env {
   GREETING: string
 }
+/** The part of the Workers ExecutionContext this worker uses. */
+interface Ctx {
+  waitUntil(promise: Promise<unknown>): void
+}
 
 // The worker under test (in your project: import it from src/worker.ts).
 const cors = createCors({
@@ -14,14 +18,14 @@ const cors = createCors({
   allowedHeaders: ['authorization'],
 })
 const worker = {
-  fetch: cors.wrap((request: Request, env: Env) =>
+  fetch: cors.wrap((request: Request, env: Env, _ctx: Ctx) =>
     Response.json({ hello: env.GREETING, path: new URL(request.url).pathname }),
   ),
 }
 
 // Bindings and an execution context, as the runtime would pass them.
 const env: Env = { GREETING: 'world' }
-const ctx = { waitUntil() {}, passThroughOnException() {} }
+const ctx: Ctx = { waitUntil() {} }
 const handler = (request: Request) => worker.fetch(request, env, ctx)
 
 describe('CORS contract of the worker', () => {
