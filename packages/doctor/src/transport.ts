@@ -41,6 +41,19 @@ export interface Exchange {
   headers: ResponseHeaders
 }
 
+/** One exchange; an empty reason phrase (HTTP/2, or none sent) reads as the standard one. */
+function exchange(
+  method: string,
+  url: string,
+  requestHeaders: ReadonlyArray<readonly [string, string]>,
+  status: number,
+  statusText: string,
+  lines: ReadonlyArray<readonly [string, string]>,
+): Exchange {
+  const reason = statusText || (STATUS_CODES[status] ?? '')
+  return { method, url, requestHeaders, status, statusText: reason, headers: new ResponseHeaders(lines) }
+}
+
 /** The server could not be reached, or did not answer in time. */
 export class NetworkError extends Error {
   override name = 'NetworkError'
@@ -100,14 +113,7 @@ export class HandlerTransport implements Sender {
       }
       for (const cookie of res.headers.getSetCookie?.() ?? []) lines.push(['set-cookie', cookie])
       await res.body?.cancel().catch(() => undefined)
-      return {
-        method,
-        url,
-        requestHeaders: headers,
-        status: res.status,
-        statusText: res.statusText || (STATUS_CODES[res.status] ?? ''),
-        headers: new ResponseHeaders(lines),
-      }
+      return exchange(method, url, headers, res.status, res.statusText, lines)
     } catch (error) {
       if (error instanceof NetworkError) throw error
       throw new NetworkError(
@@ -162,14 +168,7 @@ export class Transport implements Sender {
         for (const v of Array.isArray(value) ? value : [value]) lines.push([name.toLowerCase(), v])
       }
       await res.body.dump().catch(() => undefined)
-      return {
-        method,
-        url,
-        requestHeaders: headers,
-        status: res.statusCode,
-        statusText: res.statusText || (STATUS_CODES[res.statusCode] ?? ''),
-        headers: new ResponseHeaders(lines),
-      }
+      return exchange(method, url, headers, res.statusCode, res.statusText, lines)
     } catch (error) {
       throw new NetworkError(describeNetworkError(error, url, this.#timeoutMs))
     }
