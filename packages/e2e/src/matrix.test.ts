@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, launchChromium } from './browser'
 import { matrixCases } from './matrix/cases'
 import { servePages } from './matrix/pages'
+import { bun } from './matrix/runtimes/bun'
 import { coreNode } from './matrix/runtimes/core-node'
 import { deno } from './matrix/runtimes/deno'
 import { honoNode } from './matrix/runtimes/hono-node'
@@ -19,7 +20,7 @@ import type { RunningApi, Runtime } from './matrix/runtimes/types'
 import { workerd } from './matrix/runtimes/workerd'
 import { fetchInPage, modelVerdict } from './matrix/verdict'
 
-const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd]
+const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd, bun]
 
 // The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
 // travels on their credentialed requests, as it would between app.example.com and api.example.com.
