@@ -7,7 +7,7 @@ import { defineConfig } from 'tsup'
 // runs the very same code.
 export default defineConfig([
   {
-    entry: ['src/main.ts', 'src/server-child.ts', 'src/profile.ts', 'src/scale.ts'],
+    entry: ['src/main.ts', 'src/server-child.ts', 'src/profile.ts', 'src/scale.ts', 'src/summary.ts'],
     format: ['esm'],
     clean: ['!portable/**'],
     target: 'es2022',

@@ -24,7 +24,7 @@ function bunBinary(): string {
 
 /** A runtime's version, for the report. */
 export function runtimeVersion(runtime: RuntimeId): string {
-  if (runtime === 'node') return process.version
+  if (runtime === 'node') return `node ${process.version.slice(1)}`
   if (runtime === 'workerd') return `workerd ${require('miniflare/package.json').version.split('.')[1]}`
   const pkg = runtime === 'deno' ? 'deno/package.json' : 'bun/package.json'
   return `${runtime} ${require(pkg).version}`
