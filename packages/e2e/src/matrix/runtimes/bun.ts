@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startChild } from '../../process'
+import { startChild } from '@corsica/testkit/process'
 import type { Runtime } from './types'
 
 // The platform package's binary, not `node_modules/.bin/bun`: bun's install script (which puts
