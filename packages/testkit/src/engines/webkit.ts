@@ -19,15 +19,7 @@ export async function launchWebKit(): Promise<Driver> {
     for (const child of started.reverse()) await child.stop()
   }
   try {
-    // -displayfd: Xvfb picks a free display and writes its number to fd 3 once it accepts clients.
-    const xvfb = await startChild(
-      XVFB,
-      ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x900x24'],
-      {
-        ready: /^(\d+)\n/,
-        fd3: true,
-      },
-    )
+    const xvfb = await startXvfb()
     started.push(xvfb.child)
     const port = await freePort()
     const { child } = await startChild(WEBKIT_DRIVER, ['--host=127.0.0.1', `--port=${port}`], {
@@ -48,6 +40,25 @@ export async function launchWebKit(): Promise<Driver> {
   } catch (error) {
     await stopAll()
     throw error
+  }
+}
+
+/**
+ * -displayfd: Xvfb picks a free display and writes its number to fd 3 once it accepts clients.
+ * Two Xvfb starting at once (test files run in parallel) can pick the same display; the loser
+ * exits ("server already running"), so try again.
+ */
+async function startXvfb(attempts = 5): ReturnType<typeof startChild> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startChild(XVFB, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x900x24'], {
+        ready: /^(\d+)\n/,
+        fd3: true,
+      })
+    } catch (error) {
+      if (attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
+    }
   }
 }
 
