@@ -12,6 +12,7 @@ import { launch, type Session, selectedEngines } from '@corsica/testkit/engines'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixCases } from './matrix/cases'
 import { servePages } from './matrix/pages'
+import { bun } from './matrix/runtimes/bun'
 import { coreNode } from './matrix/runtimes/core-node'
 import { deno } from './matrix/runtimes/deno'
 import { honoNode } from './matrix/runtimes/hono-node'
@@ -20,7 +21,7 @@ import { workerd } from './matrix/runtimes/workerd'
 import { fetchInPage, modelVerdict } from './matrix/verdict'
 
 /** Every runtime the API is served by; each one is started once and serves every engine. */
-const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd]
+const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd, bun]
 
 // The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
 // travels on their credentialed requests, as it would between app.example.com and api.example.com.

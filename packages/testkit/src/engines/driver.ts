@@ -10,6 +10,3 @@ export interface Driver {
   corsErrors: string[] | null
   close(): Promise<void>
 }
-
-/** The page every launcher opens first: nothing on it, no origin of interest. */
-export const BLANK = 'about:blank'

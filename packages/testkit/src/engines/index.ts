@@ -10,15 +10,14 @@
  * | firefox  | firefox-esr                      | puppeteer-core over WebDriver BiDi      | script's console.* only  |
  * | webkit   | webkit2gtk-driver, xvfb          | selenium-webdriver → WebKitWebDriver    | none                     |
  */
+import type { Engine } from '../departures.ts'
 import { launchChromium } from './chromium.ts'
 import type { Driver } from './driver.ts'
 import { launchFirefox } from './firefox.ts'
 import { launchWebKit } from './webkit.ts'
 
+export type { Engine } from '../departures.ts'
 export type { Driver } from './driver.ts'
-
-/** A browser engine. */
-export type Engine = 'chromium' | 'firefox' | 'webkit'
 
 /** Every engine, in the order reports list them. */
 export const ENGINES: readonly Engine[] = ['chromium', 'firefox', 'webkit']
