@@ -181,7 +181,7 @@ export function explain(text: string, server: ServerFlavor | 'auto' = 'auto'): E
   const line = readConsoleLine(text)
   if (line === null) return null
   const reason = REASONS[line.code]
-  const origin = line.origin ?? 'https://your-page.example'
+  const origin = line.origin ?? '<page origin>'
   const libs = server === 'auto' || server === 'unknown' ? LIBRARIES : [server]
   const fixes: Partial<Record<Library, string>> = {}
   for (const lib of libs) fixes[lib] = reason.fix(OPTION_NAMES[lib], lib, line, origin)
