@@ -33,6 +33,7 @@ export interface CompiledOptions {
   privateNetworkAccess: boolean
   optionsSuccessStatus: number
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
+  preflightContinue: boolean
 }
 
 /** Express cors()'s default, which users expect. */
@@ -48,6 +49,7 @@ const KNOWN_OPTIONS = [
   'privateNetworkAccess',
   'optionsSuccessStatus',
   'onRefuse',
+  'preflightContinue',
 ] as const
 
 /** Names other CORS libraries use, and what they are called here. */
@@ -110,6 +112,7 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const exposeHeaders = compileExposedHeaders(options.exposedHeaders, credentials, problems)
   const maxAge = compileMaxAge(options.maxAge, problems)
   const privateNetworkAccess = checkBoolean(options, 'privateNetworkAccess', problems)
+  const preflightContinue = checkBoolean(options, 'preflightContinue', problems)
   const optionsSuccessStatus = compileStatus(options.optionsSuccessStatus, problems)
   const onRefuse = options.onRefuse ?? null
   if (onRefuse !== null && typeof onRefuse !== 'function') {
@@ -133,20 +136,13 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     privateNetworkAccess,
     optionsSuccessStatus,
     onRefuse,
+    preflightContinue,
   }
 }
 
 function checkUnknownNames(options: object, problems: ConfigProblem[]): void {
   for (const name of Object.keys(options)) {
     if ((KNOWN_OPTIONS as readonly string[]).includes(name)) continue
-    if (name === 'preflightContinue') {
-      problems.push({
-        option: name,
-        problem: 'is not supported: Corsica answers every preflight itself, so your handler never has to.',
-        fix: 'remove preflightContinue; OPTIONS requests that are not preflights still reach your handler.',
-      })
-      continue
-    }
     const suggestion = suggestName(name)
     problems.push({
       option: name,
@@ -189,7 +185,7 @@ function editDistance(a: string, b: string): number {
 
 function checkBoolean(
   options: CorsOptions,
-  name: 'credentials' | 'privateNetworkAccess',
+  name: 'credentials' | 'privateNetworkAccess' | 'preflightContinue',
   problems: ConfigProblem[],
 ) {
   const value: unknown = options[name]
