@@ -14,7 +14,9 @@ beforeAll(() => {
 })
 
 describe('a bad CORS configuration', () => {
-  test('fails `next build` with the CorsConfigError, before anything is built', { timeout: 120_000 }, async () => {
+  test('fails `next build` with the CorsConfigError, before anything is built', {
+    timeout: 120_000,
+  }, async () => {
     const { code, output } = await runNext(dir, ['build'])
     expect(code).toBe(1)
     expect(output).toContain('Build error occurred')
@@ -28,7 +30,9 @@ describe('a bad CORS configuration', () => {
   // before they answer anything: the error ends the process with status 1.
   for (const command of ['dev', 'start']) {
     test(`ends \`next ${command}\` with status 1 and the CorsConfigError`, { timeout: 60_000 }, async () => {
-      const { code, output } = await runNext(dir, [command, '-H', '127.0.0.1', '-p', '0'], { timeoutMs: 50_000 })
+      const { code, output } = await runNext(dir, [command, '-H', '127.0.0.1', '-p', '0'], {
+        timeoutMs: 50_000,
+      })
       expect(code).toBe(1)
       expect(output).toMatch(/CorsConfigError\b.*1 problem in CORS options/)
       expect(output).toContain(PROBLEM)
