@@ -33,6 +33,7 @@ export interface CompiledOptions {
   privateNetworkAccess: boolean
   optionsSuccessStatus: number
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
+  /** Preflights go to the handler, which answers them (express `cors()`'s option). */
   preflightContinue: boolean
 }
 
@@ -49,32 +50,33 @@ const KNOWN_OPTIONS = [
   'privateNetworkAccess',
   'optionsSuccessStatus',
   'onRefuse',
+  'dangerouslyAllowInsecureOrigins',
   'preflightContinue',
 ] as const
 
-/** Names other CORS libraries use, and what they are called here. */
-const ALIASES: Record<string, string> = {
-  allowheaders: 'allowedHeaders',
-  headers: 'allowedHeaders',
-  allowmethods: 'methods',
-  allowedmethods: 'methods',
-  method: 'methods',
-  exposeheaders: 'exposedHeaders',
-  expose: 'exposedHeaders',
-  origins: 'origin',
-  alloworigin: 'origin',
-  allowedorigins: 'origin',
-  alloworigins: 'origin',
-  allowcredentials: 'credentials',
-  preflightmaxage: 'maxAge',
-  max_age: 'maxAge',
-  privatenetwork: 'privateNetworkAccess',
-  allowprivatenetwork: 'privateNetworkAccess',
-  onrefused: 'onRefuse',
-  onreject: 'onRefuse',
-  onrejected: 'onRefuse',
-  ondeny: 'onRefuse',
-}
+/** Names other CORS libraries use, and what they are called here (a Map: no inherited names). */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['allowheaders', 'allowedHeaders'],
+  ['headers', 'allowedHeaders'],
+  ['allowmethods', 'methods'],
+  ['allowedmethods', 'methods'],
+  ['method', 'methods'],
+  ['exposeheaders', 'exposedHeaders'],
+  ['expose', 'exposedHeaders'],
+  ['origins', 'origin'],
+  ['alloworigin', 'origin'],
+  ['allowedorigins', 'origin'],
+  ['alloworigins', 'origin'],
+  ['allowcredentials', 'credentials'],
+  ['preflightmaxage', 'maxAge'],
+  ['max_age', 'maxAge'],
+  ['privatenetwork', 'privateNetworkAccess'],
+  ['allowprivatenetwork', 'privateNetworkAccess'],
+  ['onrefused', 'onRefuse'],
+  ['onreject', 'onRefuse'],
+  ['onrejected', 'onRefuse'],
+  ['ondeny', 'onRefuse'],
+])
 
 /** Checks and compiles options; throws CorsConfigError listing every problem. */
 export function compileOptions(options: CorsOptions): CompiledOptions {
@@ -88,16 +90,21 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       },
     ])
   }
-  checkUnknownNames(options, problems)
+  const o = snapshot(options, problems)
 
-  const credentials = checkBoolean(options, 'credentials', problems)
-  if (!('origin' in options) || options.origin === undefined) {
+  const credentials = checkBoolean(o, 'credentials', problems)
+  const insecure = checkBoolean(o, 'dangerouslyAllowInsecureOrigins', problems)
+  if (o.origin === undefined) {
     problems.push({
       option: 'origin',
-      problem: 'is required: Corsica never guesses which websites may read your responses.',
+      problem: `is required: Corsica never guesses which websites may read your responses.${
+        'origin' in options
+          ? " (An inherited origin is not read: options are the object's own properties.)"
+          : ''
+      }`,
       fix: "set origin: '*' for a public API that uses no cookies, or list your front ends: origin: ['https://app.example.com'].",
     })
-  } else if (options.origin === '*' && credentials) {
+  } else if (o.origin === '*' && credentials) {
     problems.push({
       option: 'origin',
       problem:
@@ -105,16 +112,16 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       fix: "list the origins, e.g. origin: ['https://app.example.com'], or set credentials: false.",
     })
   }
-  const origin = compileOrigin(options.origin, problems)
+  const origin = compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
 
-  const methods = compileMethods(options.methods, problems)
-  const allowedHeaders = compileAllowedHeaders(options.allowedHeaders, problems)
-  const exposeHeaders = compileExposedHeaders(options.exposedHeaders, credentials, problems)
-  const maxAge = compileMaxAge(options.maxAge, problems)
-  const privateNetworkAccess = checkBoolean(options, 'privateNetworkAccess', problems)
-  const preflightContinue = checkBoolean(options, 'preflightContinue', problems)
-  const optionsSuccessStatus = compileStatus(options.optionsSuccessStatus, problems)
-  const onRefuse = options.onRefuse ?? null
+  const methods = compileMethods(o.methods, problems)
+  const allowedHeaders = compileAllowedHeaders(o.allowedHeaders, problems)
+  const exposeHeaders = compileExposedHeaders(o.exposedHeaders, credentials, problems)
+  const maxAge = compileMaxAge(o.maxAge, problems)
+  const privateNetworkAccess = checkBoolean(o, 'privateNetworkAccess', problems)
+  const preflightContinue = checkBoolean(o, 'preflightContinue', problems)
+  const optionsSuccessStatus = compileStatus(o.optionsSuccessStatus, problems)
+  const onRefuse = o.onRefuse ?? null
   if (onRefuse !== null && typeof onRefuse !== 'function') {
     problems.push({
       option: 'onRefuse',
@@ -135,29 +142,67 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     maxAge,
     privateNetworkAccess,
     optionsSuccessStatus,
-    onRefuse,
+    onRefuse: onRefuse as CompiledOptions['onRefuse'],
     preflightContinue,
   }
 }
 
-function checkUnknownNames(options: object, problems: ConfigProblem[]): void {
-  for (const name of Object.keys(options)) {
-    if ((KNOWN_OPTIONS as readonly string[]).includes(name)) continue
-    const suggestion = suggestName(name)
-    problems.push({
-      option: name,
-      problem: 'is not a CORS option.',
-      fix: suggestion
-        ? `did you mean ${suggestion}? Rename it.`
-        : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
-    })
+/** The options as read once: known names only, each from an own enumerable property. */
+type Snapshot = { readonly [name in (typeof KNOWN_OPTIONS)[number]]?: unknown }
+
+/**
+ * Reads every option once, from the object's own enumerable properties only, and copies list
+ * options element by element. Everything after works on this copy: an inherited property
+ * (`Object.prototype.credentials = true` set by a polluting bug elsewhere) is not an option, and
+ * a getter or Proxy cannot answer one thing to validation and another to compilation.
+ * Unknown names become problems.
+ */
+function snapshot(options: object, problems: ConfigProblem[]): Snapshot {
+  const o: Record<string, unknown> = Object.create(null)
+  for (const key of Reflect.ownKeys(options)) {
+    if (typeof key !== 'string') continue
+    const descriptor = Reflect.getOwnPropertyDescriptor(options, key)
+    if (descriptor === undefined || !descriptor.enumerable) continue
+    if (!isKnownOption(key)) {
+      problems.push(unknownName(key))
+      continue
+    }
+    const value = 'value' in descriptor ? descriptor.value : descriptor.get?.call(options)
+    o[key] = Array.isArray(value) ? copyList(value) : value
+  }
+  return o
+}
+
+function isKnownOption(name: string): name is (typeof KNOWN_OPTIONS)[number] {
+  return (KNOWN_OPTIONS as readonly string[]).includes(name)
+}
+
+/** A list read once, each element from its own property (a hole reads as undefined). */
+function copyList(list: readonly unknown[]): unknown[] {
+  const length = list.length
+  const copy: unknown[] = []
+  for (let i = 0; i < length; i++) {
+    const d = Reflect.getOwnPropertyDescriptor(list, i)
+    copy.push(d === undefined ? undefined : 'value' in d ? d.value : d.get?.call(list))
+  }
+  return copy
+}
+
+function unknownName(name: string): ConfigProblem {
+  const suggestion = suggestName(name)
+  return {
+    option: name,
+    problem: 'is not a CORS option.',
+    fix: suggestion
+      ? `did you mean ${suggestion}? Rename it.`
+      : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
   }
 }
 
 function suggestName(name: string): string | null {
   const lower = name.toLowerCase()
-  const alias = ALIASES[lower]
-  if (alias) return alias
+  const alias = ALIASES.get(lower)
+  if (alias !== undefined) return alias
   let best: string | null = null
   let bestDistance = 3
   for (const known of KNOWN_OPTIONS) {
@@ -184,8 +229,8 @@ function editDistance(a: string, b: string): number {
 }
 
 function checkBoolean(
-  options: CorsOptions,
-  name: 'credentials' | 'privateNetworkAccess' | 'preflightContinue',
+  options: Snapshot,
+  name: 'credentials' | 'privateNetworkAccess' | 'dangerouslyAllowInsecureOrigins' | 'preflightContinue',
   problems: ConfigProblem[],
 ) {
   const value: unknown = options[name]

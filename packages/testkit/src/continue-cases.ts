@@ -7,7 +7,9 @@ import type { Case } from './cases.ts'
 
 const APP = 'https://app.test'
 const EVIL = 'https://evil.test'
-const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
+// A preflight's answer depends on all four (Access-Control-Request-Private-Network included).
+const PREFLIGHT_VARY =
+  'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
 const NOTHING = {
   'access-control-allow-origin': null,
   'access-control-allow-credentials': null,
