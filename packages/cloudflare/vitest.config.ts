@@ -16,7 +16,10 @@ async function bundle(path: string): Promise<string> {
     target: 'es2022',
     conditions: ['workerd', 'worker'],
     external: ['cloudflare:workers'],
-    alias: { '@corsica/cloudflare': fileURLToPath(new URL('src/index.ts', import.meta.url)) },
+    alias: {
+      '@corsica/cloudflare': fileURLToPath(new URL('src/index.ts', import.meta.url)),
+      '@corsica/hono': fileURLToPath(new URL('../hono/src/index.ts', import.meta.url)),
+    },
     write: false,
   })
   return result.outputFiles[0]!.text
@@ -36,6 +39,10 @@ const fixtures: Record<string, [string, Record<string, unknown>]> = {
   'recipe-env': ['../../docs/recipes/workers-env-origins.ts', { ALLOWED_ORIGINS: 'https://app.example.com' }],
   'recipe-kv': ['../../docs/recipes/workers-kv-origins.ts', {}],
   'recipe-routes': ['../../docs/recipes/workers-per-route.ts', {}],
+  'recipe-hono-env': [
+    '../../docs/recipes/hono-env-origins.ts',
+    { ALLOWED_ORIGINS: 'https://app.example.com' },
+  ],
 }
 const workers = await Promise.all(
   Object.entries(fixtures).map(async ([name, [entry, bindings]]) => ({
@@ -68,6 +75,7 @@ export default defineProject({
           RECIPE_ENV: 'recipe-env',
           RECIPE_KV: 'recipe-kv',
           RECIPE_ROUTES: 'recipe-routes',
+          RECIPE_HONO_ENV: 'recipe-hono-env',
         },
         workers: [{ name: 'upstream', modules: true, compatibilityDate, script: upstream }, ...workers],
       },

@@ -17,6 +17,7 @@ declare global {
       RECIPE_ENV: Fetcher
       RECIPE_KV: Fetcher
       RECIPE_ROUTES: Fetcher
+      RECIPE_HONO_ENV: Fetcher
       RECIPE_ORIGINS: KVNamespace
     }
   }

@@ -73,3 +73,15 @@ describe('docs/recipes/workers-per-route.ts', () => {
     expect(res.headers.get('vary')).toBeNull()
   })
 })
+
+describe('docs/recipes/hono-env-origins.ts (Hono on Workers, origins from c.env)', () => {
+  it('grants the origins listed in ALLOWED_ORIGINS, and nothing else', async () => {
+    const ok = await env.RECIPE_HONO_ENV.fetch('https://api.test/api/me', { headers: { origin: APP } })
+    expect(await ok.json()).toEqual({ name: 'Ada' })
+    expect(ok.headers.get('access-control-allow-origin')).toBe(APP)
+    const other = await env.RECIPE_HONO_ENV.fetch('https://api.test/api/me', {
+      headers: { origin: 'https://evil.test' },
+    })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
