@@ -8,26 +8,17 @@
  * byte for byte against the configured ones, normalized the same way at start-up.
  */
 import { show } from './errors.ts'
+import { type OriginPattern, PatternIndex } from './pattern-index.ts'
 import { publicSuffixVerdict } from './public-suffix.ts'
 import type { OriginFunction, OriginMatcher, OriginOption } from './types.ts'
-
-/** `https://*.example.com[:port|:*]`: one or more labels in front of `base`. */
-interface OriginPattern {
-  scheme: string
-  /** `.example.com`: what the host must end with, after at least one label. */
-  suffix: string
-  /** An exact host when only the port is a wildcard. */
-  host: string | null
-  /** `''` for the default port, a number as text, or `*` for any port (or none). */
-  port: string
-}
 
 /** The compiled `origin` option. */
 export interface OriginPolicy {
   /** `origin: '*'`: every origin, and the answer never depends on it. */
   readonly any: boolean
   readonly exact: ReadonlySet<string>
-  readonly patterns: readonly OriginPattern[]
+  /** The patterns, indexed (see pattern-index.ts). */
+  readonly patterns: PatternIndex
   readonly regexps: readonly RegExp[]
   readonly fn: OriginFunction | null
   /**
@@ -47,7 +38,6 @@ interface EntryProblem {
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
 const HOST_LABELS = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/
 const IPV6_HOST = /^\[[0-9a-f:.]+\]$/
-const PORT = /^[0-9]{1,5}$/
 const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([
   ['http', '80'],
   ['https', '443'],
@@ -72,7 +62,7 @@ export function compileOrigin(
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
-  const patterns: OriginPattern[] = []
+  const patterns = new PatternIndex()
   const regexps: RegExp[] = []
   const policy = { any: false, exact, patterns, regexps, fn: null as OriginFunction | null, secureOnly }
 
@@ -98,7 +88,7 @@ export function compileOrigin(
 
 function addEntry(
   entry: unknown,
-  policy: { exact: Set<string>; patterns: OriginPattern[]; regexps: RegExp[]; secureOnly: boolean },
+  policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
 ): EntryProblem | null {
   if (isRegExp(entry)) {
     const compiled = compileRegExp(entry)
@@ -131,7 +121,7 @@ function addEntry(
     if (scheme === 'http' && !isLoopbackHost(host)) return insecureProblem(entry)
   }
   if (parsed.kind === 'exact') policy.exact.add(parsed.origin)
-  else policy.patterns.push(parsed.pattern)
+  else policy.patterns.add(parsed.pattern)
   return null
 }
 
@@ -326,7 +316,10 @@ function parseConfiguredOrigin(entry: string): Parsed {
     }
   }
   const { host, port: rawPort } = splitHostPort(rest)
-  const bad = [...host].find((ch) => !HOST_CHARS.test(ch) || (ch === ':' && !host.startsWith('[')))
+  const bad =
+    HOST_CHARS.test(host) && (host.startsWith('[') || !host.includes(':'))
+      ? undefined
+      : [...host].find((ch) => !HOST_CHARS.test(ch) || (ch === ':' && !host.startsWith('[')))
   if (bad !== undefined) {
     const clean = `${m[1]}://${host.slice(0, host.indexOf(bad))}`
     return {
@@ -428,27 +421,6 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
   return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
 }
 
-/** Whether a serialized origin matches a compiled pattern. */
-function matchesPattern(origin: string, p: OriginPattern): boolean {
-  // Origin: scheme "://" host [":" port]; the scheme must be the pattern's, exactly.
-  const afterScheme = p.scheme.length + 3
-  if (!origin.startsWith(p.scheme) || !origin.startsWith('://', p.scheme.length)) return false
-  let hostEnd = origin.length
-  let port = ''
-  const colon = origin.lastIndexOf(':')
-  if (colon >= afterScheme && !origin.endsWith(']')) {
-    hostEnd = colon
-    port = origin.slice(colon + 1)
-    if (!PORT.test(port)) return false
-  }
-  if (p.port === '*' ? false : port !== p.port) return false
-  const host = origin.slice(afterScheme, hostEnd)
-  if (p.host !== null) return host === p.host
-  // One or more whole labels before the suffix: never the apex, never "evilexample.com".
-  if (host.length <= p.suffix.length || !host.endsWith(p.suffix)) return false
-  return HOST_LABELS.test(host.slice(0, host.length - p.suffix.length))
-}
-
 const SERIALIZED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/
 /** The longest Origin header read: a scheme, a 253-byte host and a port fit with room to spare. */
 export const MAX_ORIGIN_LENGTH = 512
@@ -487,7 +459,7 @@ export function matchOrigin(
   // when listed; no pattern, RegExp or function is ever asked about it.
   if (origin === 'null') return 'origin-not-allowed'
   if (!isSerializedOrigin(origin)) return 'origin-malformed'
-  for (const p of policy.patterns) if (matchesPattern(origin, p)) return true
+  if (policy.patterns.matches(origin)) return true
   // Listed origins and patterns were checked for plain http at start-up; what a RegExp or the
   // origin function allows is checked here.
   const insecure = policy.secureOnly && isInsecureOrigin(origin)

@@ -108,7 +108,7 @@ class Policy implements CorsPolicy<unknown[]> {
     // request is not a preflight, and the handler answers it.
     this.#preflightVary = PREFLIGHT_VARY
     const { patterns, regexps, fn } = o.origin
-    this.#exactOnly = patterns.length === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
+    this.#exactOnly = patterns.size === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
   }
 
   #grantedHeaders(origin: string, vary: boolean): CorsHeaders {

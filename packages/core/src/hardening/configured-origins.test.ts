@@ -81,5 +81,5 @@ describe('configured origins with garbage', () => {
       ),
       { numRuns: 1500 },
     )
-  })
+  }, 60_000)
 })

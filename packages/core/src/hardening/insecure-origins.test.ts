@@ -85,5 +85,5 @@ describe('insecure origins with credentials', () => {
       ),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 })

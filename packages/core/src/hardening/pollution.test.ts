@@ -93,7 +93,7 @@ describe('inherited properties are not options', () => {
       }),
       { numRuns: 60 },
     )
-  })
+  }, 60_000)
 
   it('the baseline is what the policy means (so "changes nothing" is not vacuous)', () => {
     const [app, evil] = answers(OPTIONS, requests())

@@ -47,5 +47,5 @@ describe('records handed out are frozen', () => {
       ),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 })

@@ -66,5 +66,5 @@ describe('responses', () => {
       ),
       { numRuns: 500 },
     )
-  })
+  }, 60_000)
 })

@@ -83,7 +83,7 @@ describe('odd throwables', () => {
       ),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 
   it('onRefuse throwing an odd value is reported with console.error, and the request is answered', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
