@@ -9,4 +9,5 @@ export default [
   'packages/core/vitest.edge.config.ts',
   'packages/hono/vitest.workerd.config.ts',
   'examples/*/vitest.config.ts',
+  'docs/recipes/vitest.config.ts',
 ]

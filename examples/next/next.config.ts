@@ -1,18 +1,12 @@
+import { createCorsMiddleware } from '@corsica/next'
 import type { NextConfig } from 'next'
+import { corsOptions } from './lib/cors-options'
 
-/**
- * CORSICA_NEXT_RUNTIME picks the CORS layer: `node` builds proxy.node.ts (Next 16's proxy.ts),
- * `edge` builds middleware.edge.ts (middleware.ts on the edge runtime). Next finds its proxy or
- * middleware file by `pageExtensions`, so each variant adds one compound extension, and each
- * builds into its own folder so the two builds can sit side by side.
- */
-const runtime = process.env.CORSICA_NEXT_RUNTIME === 'edge' ? 'edge' : 'node'
+// Next loads this file first in `next build`, `next dev` and `next start`. Creating the CORS
+// layer here throws its CorsConfigError (every problem, each with its fix) before anything is
+// built or served, instead of a 500 on every matched request once the app is "Ready".
+createCorsMiddleware(corsOptions)
 
-const config: NextConfig = {
-  pageExtensions: ['tsx', 'ts', `${runtime}.ts`],
-  distDir: `.next/${runtime}`,
-  // The shared test table ships as TypeScript source (see lib/conformance.ts).
-  transpilePackages: ['@corsica/testkit'],
-}
+const config: NextConfig = {}
 
 export default config

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
-import { distDir } from '../scripts/next-app.mjs'
 import {
   ACAC,
   ACAH,
@@ -23,6 +22,7 @@ import {
   send,
   vary,
 } from './http'
+import { appDir, distDir } from './next-app.mjs'
 
 const urls = inject('nextUrls')
 const GRANTS = [ACAO, ACAC, ACAM, ACAH, ACEH, ACMA]
@@ -30,6 +30,15 @@ const GRANTS = [ACAO, ACAC, ACAM, ACAH, ACEH, ACMA]
 function expectNothingGranted(answer: { headers: { get(name: string): string | null } }) {
   for (const name of GRANTS) expect(answer.headers.get(name), name).toBeNull()
 }
+
+describe('the example', () => {
+  test('proxy.ts and edge-runtime/middleware.ts cover the same paths', () => {
+    const matcher = (file: string) =>
+      /export const config = (\{.*\})/.exec(readFileSync(join(appDir, file), 'utf8'))?.[1]
+    expect(matcher('proxy.ts')).toBeDefined()
+    expect(matcher('edge-runtime/middleware.ts')).toBe(matcher('proxy.ts'))
+  })
+})
 
 describe('the builds', () => {
   test('proxy.ts is built for the Node runtime, middleware.ts for the edge runtime', () => {

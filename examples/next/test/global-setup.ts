@@ -1,11 +1,11 @@
-/** Builds both variants of the app (when their inputs changed) and serves each on a free port. */
+/** Builds the two variants of the app (when their inputs changed) and serves each on a free port. */
 import type { TestProject } from 'vitest/node'
-import { buildIfNeeded, type NextServer, type Runtime, startNext } from '../scripts/next-app.mjs'
+import { buildIfNeeded, type NextServer, startNext } from './next-app.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the running app, by variant. */
-    nextUrls: Record<Runtime, string>
+    nextUrls: Record<'node' | 'edge', string>
   }
 }
 
@@ -13,7 +13,7 @@ export default async function setup(project: TestProject) {
   const servers: NextServer[] = []
   try {
     // One after the other: a build uses both cores.
-    for (const runtime of ['node', 'edge'] as const) await buildIfNeeded(runtime)
+    for (const variant of ['node', 'edge'] as const) await buildIfNeeded(variant)
     // The table has a 16 KB Access-Control-Request-Headers: Node's default limit would answer
     // 431 before Next runs, so the servers accept 64 KB and the CORS layer decides.
     const node = await startNext('node', { maxHeaderSize: 65_536 })

@@ -3,11 +3,13 @@
  * proxy (Node) or middleware (edge), and once through route handlers wrapped by `withCors`
  * (lib/conformance.ts serves case i's policy on /conformance/mw/i and /conformance/wrapped/i).
  */
-import { type Case, cases, checkOutcome, toRequest } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, continueCases, toRequest } from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { type Answer, send, varyMatches } from './http'
 
 const urls = inject('nextUrls')
+/** As test/overlay/lib/conformance.ts numbers them: the shared table, then the preflightContinue cases. */
+const tableCases = [...cases, ...continueCases]
 const ACAO = 'access-control-allow-origin'
 
 /** Sends case `c` to `url`, exactly as the table describes the request. */
@@ -38,7 +40,7 @@ for (const runtime of ['node', 'edge'] as const) {
   const layer = runtime === 'node' ? 'proxy.ts (Node)' : 'middleware.ts (edge)'
 
   describe(`table via ${layer}`, () => {
-    for (const [i, c] of cases.entries()) {
+    for (const [i, c] of tableCases.entries()) {
       const url = `${urls[runtime]}/conformance/mw/${i}`
       if (c.handler === 'sets-cors') {
         // A proxy or middleware runs before the route and never sees its response: Next keeps
@@ -61,8 +63,16 @@ for (const runtime of ['node', 'edge'] as const) {
     }
   })
 
+  test(`the origin function gets Next's event (${layer})`, async () => {
+    const granted = await send(`${urls[runtime]}/conformance/mw/context`, {
+      headers: { origin: 'https://app.test' },
+    })
+    expect(granted.status).toBe(200)
+    expect(granted.headers.get(ACAO)).toBe('https://app.test')
+  })
+
   describe(`table via withCors route handlers (${runtime} build)`, () => {
-    for (const [i, c] of cases.entries()) {
+    for (const [i, c] of tableCases.entries()) {
       test(`${i}: ${c.name}`, async () => {
         const answer = await sendCase(c, `${urls[runtime]}/conformance/wrapped/${i}`)
         expect(problems(c, answer, false)).toEqual([])

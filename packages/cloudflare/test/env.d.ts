@@ -11,6 +11,14 @@ declare global {
           scheduledTime?: Date
         }): Promise<{ outcome: string; noRetry: boolean }>
       }
+      ENV_WORKER: Fetcher
+      BAD_ENV_WORKER: Fetcher
+      CLASS_WORKER: Fetcher
+      RECIPE_ENV: Fetcher
+      RECIPE_KV: Fetcher
+      RECIPE_ROUTES: Fetcher
+      RECIPE_HONO_ENV: Fetcher
+      RECIPE_ORIGINS: KVNamespace
     }
   }
 }

@@ -1,6 +1,8 @@
 /**
  * @module @corsica/core: a spec-exact, zero-dependency CORS engine for Fetch API Request/Response.
  */
+
+export { configErrorResponse, perEnv } from './env.ts'
 export { type ConfigProblem, CorsConfigError } from './errors.ts'
 /** The Fetch standard's definitions the policy decides by, for tools that must agree with it. */
 export * as fetchSpec from './fetch-spec.ts'

@@ -217,9 +217,9 @@ const mistakes: [string, unknown, { option: string; problem: string; fix: string
     { option: 'credentails', problem: 'not a CORS option', fix: 'did you mean credentials' },
   ],
   [
-    'preflightContinue (express)',
-    { origin: '*', preflightContinue: true },
-    { option: 'preflightContinue', problem: 'not supported', fix: 'remove preflightContinue' },
+    'preflightContinue that is not a boolean',
+    { origin: '*', preflightContinue: 'yes' },
+    { option: 'preflightContinue', problem: 'is not true or false', fix: 'preflightContinue: true' },
   ],
   [
     'an unknown option',

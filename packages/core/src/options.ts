@@ -33,6 +33,8 @@ export interface CompiledOptions {
   privateNetworkAccess: boolean
   optionsSuccessStatus: number
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
+  /** Preflights go to the handler, which answers them (express `cors()`'s option). */
+  preflightContinue: boolean
 }
 
 /** Express cors()'s default, which users expect. */
@@ -49,6 +51,7 @@ const KNOWN_OPTIONS = [
   'optionsSuccessStatus',
   'onRefuse',
   'dangerouslyAllowInsecureOrigins',
+  'preflightContinue',
 ] as const
 
 /** Names other CORS libraries use, and what they are called here (a Map: no inherited names). */
@@ -116,6 +119,7 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const exposeHeaders = compileExposedHeaders(o.exposedHeaders, credentials, problems)
   const maxAge = compileMaxAge(o.maxAge, problems)
   const privateNetworkAccess = checkBoolean(o, 'privateNetworkAccess', problems)
+  const preflightContinue = checkBoolean(o, 'preflightContinue', problems)
   const optionsSuccessStatus = compileStatus(o.optionsSuccessStatus, problems)
   const onRefuse = o.onRefuse ?? null
   if (onRefuse !== null && typeof onRefuse !== 'function') {
@@ -139,6 +143,7 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     privateNetworkAccess,
     optionsSuccessStatus,
     onRefuse: onRefuse as CompiledOptions['onRefuse'],
+    preflightContinue,
   }
 }
 
@@ -184,13 +189,6 @@ function copyList(list: readonly unknown[]): unknown[] {
 }
 
 function unknownName(name: string): ConfigProblem {
-  if (name === 'preflightContinue') {
-    return {
-      option: name,
-      problem: 'is not supported: Corsica answers every preflight itself, so your handler never has to.',
-      fix: 'remove preflightContinue; OPTIONS requests that are not preflights still reach your handler.',
-    }
-  }
   const suggestion = suggestName(name)
   return {
     option: name,
@@ -232,7 +230,7 @@ function editDistance(a: string, b: string): number {
 
 function checkBoolean(
   options: Snapshot,
-  name: 'credentials' | 'privateNetworkAccess' | 'dangerouslyAllowInsecureOrigins',
+  name: 'credentials' | 'privateNetworkAccess' | 'dangerouslyAllowInsecureOrigins' | 'preflightContinue',
   problems: ConfigProblem[],
 ) {
   const value: unknown = options[name]

@@ -452,6 +452,7 @@ export function matchOrigin(
   policy: OriginPolicy,
   origin: string,
   request: Request,
+  rest: readonly unknown[],
 ): OriginVerdict | Promise<OriginVerdict> {
   if (policy.exact.has(origin)) return true
   // `null` (an opaque origin: sandboxed iframes, file: pages, some redirects) is allowed only
@@ -466,7 +467,7 @@ export function matchOrigin(
   for (const re of policy.regexps) if (re.test(origin)) return granted
   if (policy.fn === null) return 'origin-not-allowed'
   try {
-    const answer = policy.fn(origin, request)
+    const answer = policy.fn(origin, request, ...rest)
     if (isThenable(answer)) {
       return Promise.resolve(answer).then(
         (value) => (value === true ? granted : 'origin-not-allowed'),

@@ -12,21 +12,31 @@ import { checkRequestHeaders } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
 import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types.ts'
 
-/** A compiled CORS policy. Create it with {@link createCors}, once, at start-up. */
-export interface CorsPolicy {
+/**
+ * A compiled CORS policy. Create it with {@link createCors}, once, at start-up. `Rest` is what
+ * the origin function receives after the request: the wrapped handler's other arguments.
+ */
+export interface CorsPolicy<Rest extends unknown[] = any[]> {
   /**
-   * Wraps a fetch handler: preflights are answered here (the handler never sees them), every
-   * other request runs the handler and gets the CORS headers on its response. Extra arguments
-   * (env, ctx, Deno's info) pass through untouched.
+   * Wraps a fetch handler: preflights are answered here (the handler never sees them, unless
+   * `preflightContinue`), every other request runs the handler and gets the CORS headers on its
+   * response. Extra arguments (env, ctx, Deno's info) pass through untouched, and reach the
+   * origin function after the request.
    * @example export default { fetch: createCors({ origin: ['https://app.example.com'] }).wrap(handler) }
    */
-  wrap<Rest extends unknown[]>(
-    handler: FetchHandler<Rest>,
-  ): (request: Request, ...rest: Rest) => Response | Promise<Response>
-  /** The answer to a CORS preflight, or null when `request` is not one. */
-  preflight(request: Request): MaybePromise<Response | null>
-  /** The CORS headers the actual response to `request` needs, computed without seeing it. */
-  actualHeaders(request: Request): MaybePromise<CorsHeaders>
+  wrap<R extends Rest>(
+    handler: FetchHandler<R>,
+  ): (request: Request, ...rest: R) => Response | Promise<Response>
+  /**
+   * The answer to a CORS preflight, or null when `request` is not one (or when
+   * `preflightContinue` hands preflights to the handler). `rest` reaches the origin function.
+   */
+  preflight(request: Request, ...rest: Rest): MaybePromise<Response | null>
+  /**
+   * The CORS headers the actual response to `request` needs, computed without seeing it; with
+   * `preflightContinue`, those of the preflight's answer. `rest` reaches the origin function.
+   */
+  actualHeaders(request: Request, ...rest: Rest): MaybePromise<CorsHeaders>
   /** `response` with `headers` applied: changed in place, or a copy when its headers are immutable. */
   apply(response: Response, headers: CorsHeaders): Response
 }
@@ -67,11 +77,11 @@ export const MAX_METHOD_LENGTH = 128
  * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
  * export default { fetch: cors.wrap(handler) }
  */
-export function createCors(options: CorsOptions): CorsPolicy {
+export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
   return new Policy(compileOptions(options))
 }
 
-class Policy implements CorsPolicy {
+class Policy implements CorsPolicy<unknown[]> {
   readonly #o: CompiledOptions
   /** Headers for actual responses that do not depend on the origin. */
   readonly #public: CorsHeaders | null
@@ -111,9 +121,9 @@ class Policy implements CorsPolicy {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
-      const origin = preflightOrigin(request)
-      if (origin !== null) return this.#answerPreflight(request, origin)
-      const cors = this.actualHeaders(request)
+      const origin = this.#o.preflightContinue ? null : preflightOrigin(request)
+      if (origin !== null) return this.#answerPreflight(request, origin, rest)
+      const cors = this.actualHeaders(request, ...rest)
       if (isThenable<CorsHeaders>(cors)) {
         // The origin function and the handler run side by side.
         return Promise.all([cors, handler(request, ...rest)]).then(([h, res]) => applyToResponse(res, h))
@@ -125,24 +135,30 @@ class Policy implements CorsPolicy {
     }
   }
 
-  preflight(request: Request): MaybePromise<Response | null> {
-    const origin = preflightOrigin(request)
-    return origin === null ? null : this.#answerPreflight(request, origin)
+  preflight(request: Request, ...rest: unknown[]): MaybePromise<Response | null> {
+    const origin = this.#o.preflightContinue ? null : preflightOrigin(request)
+    return origin === null ? null : this.#answerPreflight(request, origin, rest)
   }
 
   apply(response: Response, headers: CorsHeaders): Response {
     return applyToResponse(response, headers)
   }
 
-  actualHeaders(request: Request): MaybePromise<CorsHeaders> {
-    // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
-    // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
-    // are answered alike with or without it.)
-    if (request.method === 'OPTIONS') return mapMaybe(this.#actualHeaders(request), varyOnMethod)
-    return this.#actualHeaders(request)
+  actualHeaders(request: Request, ...rest: unknown[]): MaybePromise<CorsHeaders> {
+    if (request.method === 'OPTIONS') {
+      if (this.#o.preflightContinue) {
+        const preflight = preflightOrigin(request)
+        if (preflight !== null) return this.#continuedPreflight(request, preflight, rest)
+      }
+      // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
+      // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
+      // are answered alike with or without it.)
+      return mapMaybe(this.#actualHeaders(request, rest), varyOnMethod)
+    }
+    return this.#actualHeaders(request, rest)
   }
 
-  #actualHeaders(request: Request): MaybePromise<CorsHeaders> {
+  #actualHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
     if (this.#public !== null) return this.#public
     const origin = request.headers.get('origin')
     // No Origin: not a CORS request; the answer still depends on Origin, hence Vary.
@@ -150,7 +166,7 @@ class Policy implements CorsPolicy {
     const exact = this.#granted.get(origin)
     if (exact !== undefined) return exact
     if (this.#exactOnly) return this.#notGranted
-    const verdict = matchOrigin(this.#o.origin, origin, request)
+    const verdict = matchOrigin(this.#o.origin, origin, request, rest)
     if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#actualFor(request, origin, v))
     return this.#actualFor(request, origin, verdict)
   }
@@ -165,11 +181,20 @@ class Policy implements CorsPolicy {
     return this.#notGranted
   }
 
+  /**
+   * `preflightContinue`: the headers the preflight's own answer would carry, for the handler's
+   * answer. A refused preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
+   */
+  #continuedPreflight(request: Request, origin: string, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
+    const answer = this.#answerPreflight(request, origin, rest)
+    return isThenable<Response>(answer) ? Promise.resolve(answer).then(corsHeadersOf) : corsHeadersOf(answer)
+  }
+
   /** Answers a request known to be a preflight; never returns null. */
-  #answerPreflight(request: Request, origin: string): MaybePromise<Response> {
+  #answerPreflight(request: Request, origin: string, rest: readonly unknown[]): MaybePromise<Response> {
     if (this.#o.origin.any || this.#granted.has(origin)) return this.#preflightFor(request, origin, true)
     if (this.#exactOnly) return this.#preflightResponse(403)
-    const verdict = matchOrigin(this.#o.origin, origin, request)
+    const verdict = matchOrigin(this.#o.origin, origin, request, rest)
     if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#preflightFor(request, origin, v))
     return this.#preflightFor(request, origin, verdict)
   }
@@ -271,6 +296,15 @@ class Policy implements CorsPolicy {
       reportHookError(error)
     }
   }
+}
+
+/** The CORS headers (and Vary) of a preflight answer, as a record. */
+function corsHeadersOf(response: Response): CorsHeaders {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    if (name === 'vary' || name.startsWith('access-control-')) headers[name] = value
+  })
+  return headers
 }
 
 function mapMaybe<T, U>(value: MaybePromise<T>, f: (v: T) => U): MaybePromise<U> {

@@ -4,6 +4,13 @@ import type { CorsHeaders } from './types.ts'
 const ACAO = 'access-control-allow-origin'
 const ACAC = 'access-control-allow-credentials'
 const ACEH = 'access-control-expose-headers'
+/** Set only on the handler's answer to a granted preflight (`preflightContinue`). */
+const PREFLIGHT_ONLY = [
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-max-age',
+  'access-control-allow-private-network',
+] as const
 
 /**
  * Applies CORS headers to a mutable Headers object: sets the ones given, removes any other
@@ -17,6 +24,10 @@ export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
     headers.set(ACAO, origin)
     setOrDelete(headers, ACAC, own(cors, ACAC))
     setOrDelete(headers, ACEH, own(cors, ACEH))
+    for (const name of PREFLIGHT_ONLY) {
+      const value = own(cors, name)
+      if (value !== undefined) headers.set(name, value)
+    }
   } else if (headers.has(ACAO)) {
     // Nothing granted. Fetch's CORS check fails without Access-Control-Allow-Origin, so a
     // handler's own credentials or expose header grants nothing on its own: they need removing

@@ -3,14 +3,29 @@
 /** One entry of the `origin` option: an exact origin, a pattern, or a RegExp. */
 export type OriginMatcher = string | RegExp
 
-/** Decides, per request, whether an origin is allowed. Only a returned `true` grants. */
-export type OriginFunction = (origin: string, request: Request) => boolean | Promise<boolean>
+/**
+ * Decides, per request, whether an origin is allowed. Only a returned `true` grants. After the
+ * request come the arguments the wrapped handler receives (`Rest`): Workers' `env, ctx`, Deno's
+ * `info`, Hono's `Context`, a Next middleware's `event`.
+ */
+export type OriginFunction<Rest extends unknown[] = any[]> = (
+  origin: string,
+  request: Request,
+  ...rest: Rest
+) => boolean | Promise<boolean>
 
 /** Everything the `origin` option accepts. */
-export type OriginOption = '*' | OriginMatcher | readonly OriginMatcher[] | OriginFunction
+export type OriginOption<Rest extends unknown[] = any[]> =
+  | '*'
+  | OriginMatcher
+  | readonly OriginMatcher[]
+  | OriginFunction<Rest>
 
-/** Options of {@link createCors}. Names follow express `cors()`. */
-export interface CorsOptions {
+/**
+ * Options of {@link createCors}. Names follow express `cors()`. `Rest` types the platform
+ * arguments an origin function receives after the request.
+ */
+export interface CorsOptions<Rest extends unknown[] = any[]> {
   /**
    * Which origins may read responses. Required.
    * - `'*'`: any origin (a public API; not with `credentials`).
@@ -19,12 +34,12 @@ export interface CorsOptions {
    * - `'http://localhost:*'`: any port, or none.
    * - a RegExp, anchored with `^` and `$`.
    * - an array of the above; `'null'` matches only when listed.
-   * - a function `(origin, request) => boolean | Promise<boolean>`.
+   * - a function `(origin, request, ...platform arguments) => boolean | Promise<boolean>`.
    *
    * **Security:** everything listed here can read responses with the user's cookies when
    * `credentials` is true.
    */
-  origin: OriginOption
+  origin: OriginOption<Rest>
   /**
    * Methods a preflight may ask for. GET, HEAD and POST never need a preflight, so browsers
    * allow them whatever this says. `'*'` allows any method.
@@ -68,6 +83,13 @@ export interface CorsOptions {
    * @default 204
    */
   optionsSuccessStatus?: number
+  /**
+   * Hands preflights to the handler (as express `cors()` does): it sees them (to log them, to
+   * answer `OPTIONS` its own way), and a granted preflight's CORS headers go on its answer. A
+   * refused preflight reaches the handler too, and its answer is granted nothing.
+   * @default false (preflights are answered without the handler)
+   */
+  preflightContinue?: boolean
   /**
    * Called for every CORS request that is not granted, with the reason. It must not throw; an
    * exception or rejection it raises is reported with `console.error` and otherwise ignored.
@@ -124,6 +146,11 @@ export interface CorsHeaders {
   'access-control-allow-origin'?: string
   'access-control-allow-credentials'?: string
   'access-control-expose-headers'?: string
+  /** Only for a preflight handed to the handler (`preflightContinue`), as the next three. */
+  'access-control-allow-methods'?: string
+  'access-control-allow-headers'?: string
+  'access-control-max-age'?: string
+  'access-control-allow-private-network'?: string
   vary?: string
 }
 

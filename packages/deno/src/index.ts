@@ -29,7 +29,9 @@ export type ServeHandler<Info = unknown> = (request: Request, info: Info) => Res
 /**
  * Wraps a Deno.serve handler with a CORS policy: preflights are answered without calling the
  * handler, every other request runs the handler and gets its CORS headers. `info` passes
- * through untouched. The options are checked here, at start-up: bad options throw a
+ * through untouched, and reaches the origin function: `(origin, request, info)`. With
+ * `preflightContinue`, the handler answers preflights too, and a granted one's CORS headers go
+ * on its answer. The options are checked here, at start-up: bad options throw a
  * {@link CorsConfigError} listing every problem. An exception from the handler propagates to
  * Deno.serve, whose `onError` turns it into the error response.
  *
@@ -37,6 +39,9 @@ export type ServeHandler<Info = unknown> = (request: Request, info: Info) => Res
  * Deno.serve(withCors({ origin: ['https://app.example.com'], credentials: true }, (request, info) =>
  *   Response.json({ from: info.remoteAddr })))
  */
-export function withCors<Info>(options: CorsOptions, handler: ServeHandler<Info>): ServeHandler<Info> {
+export function withCors<Info>(
+  options: CorsOptions<[info: Info]>,
+  handler: ServeHandler<Info>,
+): ServeHandler<Info> {
   return createCors(options).wrap(handler)
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cases } from '@corsica/testkit'
+import { cases, continueCases } from '@corsica/testkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type DenoRun, packageDir, runDeno } from './deno-process.ts'
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
         `--config=${packageDir}/deno.json`,
         '--no-remote',
         '--allow-net=127.0.0.1',
+        '--allow-env=ALLOWED_ORIGINS',
         `--junit-path=${dir}/junit.xml`,
         join(packageDir, 'test/deno'),
       ],
@@ -81,6 +82,17 @@ describe('deno test in the real Deno binary', () => {
     expect(missing.map((c) => c.name)).toEqual([])
     const socket = [...results].filter(([name, passed]) => passed && name.startsWith('hono (Deno.serve'))
     expect(socket.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('ran preflightContinue, the origin function with info, and the Deno recipe', () => {
+    for (const c of continueCases) {
+      expect(results.get(`continue (handler): ${c.name}`), c.name).toBe(true)
+      expect(results.get(`continue (Deno.serve): ${c.name}`), c.name).toBe(true)
+    }
+    expect(results.get('the origin function gets (origin, request, info) from Deno.serve')).toBe(true)
+    expect(results.get('docs/recipes/deno-env-origins.ts: origins from Deno.env, read at module load')).toBe(
+      true,
+    )
   })
 
   it('ran the Deno.serve tests: preflight, actual request, info, exceptions, config errors', () => {

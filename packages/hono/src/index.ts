@@ -1,6 +1,15 @@
 /** @module Hono middleware for CORS, backed by @corsica/core. */
-import { type CorsHeaders, type CorsOptions, createCors, isThenable, withEarlierHeaders } from '@corsica/core'
-import type { Context, MiddlewareHandler } from 'hono'
+import {
+  type CorsHeaders,
+  type CorsOptions,
+  type CorsPolicy,
+  configErrorResponse,
+  createCors,
+  isThenable,
+  perEnv,
+  withEarlierHeaders,
+} from '@corsica/core'
+import type { Context, Env, MiddlewareHandler } from 'hono'
 
 export type {
   CorsOptions,
@@ -13,16 +22,36 @@ export type {
 export { CorsConfigError } from '@corsica/core'
 
 /**
- * Hono middleware that answers CORS preflights and adds CORS headers to every other response.
- * Throws a `CorsConfigError` listing every problem when the options are invalid.
- * @example app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }))
+ * The options, or a function of `c.env` (the platform's bindings: Workers' `env`) that returns
+ * them, called once per env object and its result compiled then and kept. The origin function
+ * receives `(origin, request, c)`.
  */
-export function cors(options: CorsOptions): MiddlewareHandler {
-  const policy = createCors(options) // validates now, so a bad config fails at start-up
+export type HonoCorsOptions<E extends Env = any> =
+  | CorsOptions<[c: Context<E>]>
+  | ((env: E['Bindings']) => CorsOptions<[c: Context<E>]>)
+
+/**
+ * Hono middleware that answers CORS preflights and adds CORS headers to every other response.
+ * Fixed options are checked here, at start-up: bad ones throw a `CorsConfigError` listing every
+ * problem. Options from `c.env` are checked on the first request of each env: bad ones answer
+ * every request 500, granting nothing, and the error is logged once per env.
+ * @example app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }))
+ * @example app.use('/api/*', cors((env) => ({ origin: env.ALLOWED_ORIGINS.split(' ') })))
+ */
+export function cors<E extends Env = any>(options: HonoCorsOptions<E>): MiddlewareHandler<E> {
+  if (typeof options !== 'function') return middleware(createCors(options)) // a bad config fails at start-up
+  const middlewareFor = perEnv(options, middleware)
+  return function corsFromEnv(c, next) {
+    const handle = middlewareFor(c.env)
+    return handle === null ? Promise.resolve(configErrorResponse()) : handle(c, next)
+  }
+}
+
+function middleware<E extends Env>(policy: CorsPolicy<[c: Context<E>]>): MiddlewareHandler<E> {
   // Not an async function: awaiting values that are rarely promises (the origin option is
   // seldom a function) costs a microtask each, a measurable share of a middleware's price.
   return function corsMiddleware(c, next) {
-    const answer = policy.preflight(c.req.raw)
+    const answer = policy.preflight(c.req.raw, c)
     if (isThenable(answer))
       return answer.then((res) => (res ? respond(c, res) : next().then(() => finish(c))))
     if (answer) return Promise.resolve(respond(c, answer)) // a preflight never reaches the route (Fetch standard, CORS-preflight fetch)
@@ -32,22 +61,22 @@ export function cors(options: CorsOptions): MiddlewareHandler {
   // Headers that earlier middleware set (c.header(), c.res.headers) stay on the preflight
   // answer, but its CORS headers are the policy's alone. Stored with the setter cleared first,
   // as below, so that Hono does not copy the earlier headers back over the policy's.
-  function respond(c: Context, answer: Response): Response {
+  function respond(c: Context<E>, answer: Response): Response {
     const response = withEarlierHeaders(answer, c.res.headers)
     c.res = undefined
     c.res = response
     return response
   }
 
-  function finish(c: Context): void | Promise<void> {
-    const cors = policy.actualHeaders(c.req.raw)
+  function finish(c: Context<E>): void | Promise<void> {
+    const cors = policy.actualHeaders(c.req.raw, c)
     if (isThenable(cors)) return cors.then((headers) => store(c, headers))
     store(c, cors)
   }
 
   // c.res is whatever the app produced, app.onError's response included: Hono catches a
   // handler's Error inside next() and stores the error response before we get here.
-  function store(c: Context, headers: CorsHeaders): void {
+  function store(c: Context<E>, headers: CorsHeaders): void {
     const response = policy.apply(c.res, headers)
     if (response !== c.res) {
       // The headers were immutable (e.g. a fetch() response), so apply() made a copy. Hono's

@@ -13,29 +13,36 @@ export interface CorsMiddleware {
    * `redirect()` or an early answer such as a 401) with the CORS headers set on it.
    */
   (request: Request, response: Response): Promise<Response>
-  /** The shape Next calls: `(request, event)`. The event is not used. */
+  /** The shape Next calls: `(request, event)`. The event reaches the origin function. */
   (request: Request, event: NextFetchEvent): Promise<Response>
+  /** Your response, and Next's event for the origin function. */
+  (request: Request, response: Response, event: NextFetchEvent | undefined): Promise<Response>
 }
 
 /**
- * Creates the CORS middleware. Options are validated here, at start-up: a mistake throws a
- * `CorsConfigError` listing every problem, not an error on the first request.
+ * Creates the CORS middleware. Options are validated here: a mistake throws a
+ * `CorsConfigError` listing every problem. Create it in next.config.ts too, so that the mistake
+ * stops `next build` (see the README). The origin function receives `(origin, request, event)`.
  *
  * @example
  * // proxy.ts (Next 16, Node runtime); for middleware.ts export it as `middleware`
  * export const proxy = createCorsMiddleware({ origin: ['https://app.example.com'], credentials: true })
  * export const config = { matcher: ['/api/:path*'] }
  */
-export function createCorsMiddleware(options: CorsOptions): CorsMiddleware {
+export function createCorsMiddleware(
+  options: CorsOptions<[event: NextFetchEvent | undefined]>,
+): CorsMiddleware {
   const policy = createCors(options)
-  return async (request: Request, responseOrEvent?: Response | NextFetchEvent) => {
-    // A preflight is answered here and never reaches the route (Fetch: CORS-preflight fetch).
-    const preflight = await policy.preflight(request)
+  return async (request: Request, responseOrEvent?: Response | NextFetchEvent, eventArg?: NextFetchEvent) => {
+    const given = isResponse(responseOrEvent) ? responseOrEvent : undefined
+    const event = given === undefined ? (responseOrEvent as NextFetchEvent | undefined) : eventArg
+    // A preflight is answered here and never reaches the route (Fetch: CORS-preflight fetch),
+    // unless preflightContinue: then the route answers it, with the grant copied onto its answer.
+    const preflight = await policy.preflight(request, event)
     if (preflight) return preflight
     // Headers set on NextResponse.next() are copied onto whatever response the route or page
     // produces, so the CORS headers are computed from the request alone.
-    const response = isResponse(responseOrEvent) ? responseOrEvent : NextResponse.next()
-    return policy.apply(response, await policy.actualHeaders(request))
+    return policy.apply(given ?? NextResponse.next(), await policy.actualHeaders(request, event))
   }
 }
 

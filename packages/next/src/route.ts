@@ -17,12 +17,17 @@ export type CorsRouteHandlers<H extends RouteHandlers> = H & {
 /**
  * Wraps the handlers of an app-router `route.ts`: each gets CORS headers on its response (the
  * route context passes through), and an `OPTIONS` handler answers preflights. A non-preflight
- * OPTIONS goes to your `OPTIONS` handler if you export one, else gets Next's usual 204 with `Allow`.
+ * OPTIONS goes to your `OPTIONS` handler if you export one, else gets Next's usual 204 with `Allow`
+ * (with `preflightContinue`, preflights go there too). The origin function receives
+ * `(origin, request, context)`.
  *
  * @example
  * export const { GET, POST, OPTIONS } = withCors({ origin: ['https://app.example.com'] }, { GET, POST })
  */
-export function withCors<H extends RouteHandlers>(options: CorsOptions, handlers: H): CorsRouteHandlers<H> {
+export function withCors<H extends RouteHandlers>(
+  options: CorsOptions<[context: any]>,
+  handlers: H,
+): CorsRouteHandlers<H> {
   const policy = createCors(options)
   const wrapped: Record<string, RouteHandler> = {}
   for (const [method, handler] of Object.entries(handlers)) {

@@ -1,6 +1,6 @@
 /** A wrapped handler that throws: withCors lets the exception reach Next, which answers 500. */
 import { withCors } from '@corsica/next'
-import { corsOptions } from '../../../lib/cors-options'
+import { corsOptions } from '@/lib/cors-options'
 
 function fail(): Response {
   throw new Error('boom')

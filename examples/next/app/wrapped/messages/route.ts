@@ -1,6 +1,6 @@
 /** Route handlers that carry CORS themselves (no middleware on this path): `withCors`. */
 import { withCors } from '@corsica/next'
-import { corsOptions } from '../../../lib/cors-options'
+import { corsOptions } from '@/lib/cors-options'
 
 async function listMessages(_request: Request, context: { params: Promise<Record<string, never>> }) {
   await context.params // the route context reaches the handler through withCors

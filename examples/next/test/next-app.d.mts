@@ -1,10 +1,17 @@
 /** Types of next-app.mjs. */
-export type Runtime = 'node' | 'edge'
+export type Variant = 'node' | 'edge' | 'bad-config'
 
 export const appDir: string
-export function distDir(runtime: Runtime): string
+export function variantDir(variant: Variant): string
+export function distDir(variant: Variant): string
+export function stage(variant: Variant): string
+export function runNext(
+  dir: string,
+  args: string[],
+  options?: { timeoutMs?: number },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>
 export function buildIfNeeded(
-  runtime: Runtime,
+  variant: Variant,
   options?: { log?: { write(text: string): unknown } },
 ): Promise<{ built: boolean; ms: number }>
 export interface NextServer {
@@ -14,6 +21,6 @@ export interface NextServer {
   exited: Promise<unknown>
 }
 export function startNext(
-  runtime: Runtime,
+  variant: Variant,
   options?: { host?: string; port?: number; stdio?: 'pipe' | 'inherit'; maxHeaderSize?: number },
 ): Promise<NextServer>

@@ -4,7 +4,9 @@ import { caseAt, caseHandler } from '../../../../lib/conformance'
 type Context = { params: Promise<{ i: string }> }
 
 async function run(request: Request, { params }: Context) {
-  const c = caseAt((await params).i)
+  const { i } = await params
+  if (i === 'context') return new Response('context', { headers: { 'x-handler': 'ran' } })
+  const c = caseAt(i)
   return c ? caseHandler(c)(request) : new Response('no such case', { status: 404 })
 }
 

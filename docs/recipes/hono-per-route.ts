@@ -1,0 +1,21 @@
+/**
+ * Recipe: per-route policies in Hono, by path. `/public/*` is readable by any site (no
+ * cookies), `/api/*` only by the app with cookies, `/admin/*` only by the admin front end; other
+ * paths get no CORS headers at all. Each policy is checked when the app is built.
+ */
+import { cors } from '@corsica/hono'
+import { Hono } from 'hono'
+
+export const app = new Hono()
+
+app.use('/public/*', cors({ origin: '*' }))
+app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }))
+app.use(
+  '/admin/*',
+  cors({ origin: ['https://admin.example.com'], credentials: true, methods: ['GET', 'PUT', 'DELETE'] }),
+)
+
+app.get('/public/feed', (c) => c.json({ posts: [] }))
+app.get('/api/me', (c) => c.json({ name: 'Ada' }))
+app.delete('/admin/users/:id', (c) => c.body(null, 204))
+app.get('/health', (c) => c.text('ok'))

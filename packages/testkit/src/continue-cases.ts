@@ -1,0 +1,104 @@
+/**
+ * `preflightContinue: true` (express `cors()`'s option): the handler sees every preflight and
+ * answers it; a granted preflight's CORS headers go on that answer, a refused one's answer is
+ * granted nothing. The same checks as the shared table (checkOutcome), run by every adapter.
+ */
+import type { Case } from './cases.ts'
+
+const APP = 'https://app.test'
+const EVIL = 'https://evil.test'
+// A preflight's answer depends on all four (Access-Control-Request-Private-Network included).
+const PREFLIGHT_VARY =
+  'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
+const NOTHING = {
+  'access-control-allow-origin': null,
+  'access-control-allow-credentials': null,
+  'access-control-allow-methods': null,
+  'access-control-allow-headers': null,
+  'access-control-max-age': null,
+}
+
+function preflight(origin: string, method: string, requestHeaders?: string) {
+  const headers: Record<string, string> = { origin, 'access-control-request-method': method }
+  if (requestHeaders !== undefined) headers['access-control-request-headers'] = requestHeaders
+  return { method: 'OPTIONS', headers }
+}
+
+export const continueCases: Case[] = [
+  {
+    name: 'preflightContinue: a granted preflight reaches the handler, its answer gets the grant',
+    options: { origin: [APP], preflightContinue: true },
+    request: preflight(APP, 'PUT'),
+    expect: {
+      status: 200,
+      headers: {
+        'access-control-allow-origin': APP,
+        'access-control-allow-methods': 'GET, HEAD, PUT, PATCH, POST, DELETE',
+        'access-control-allow-headers': null,
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "preflightContinue: credentials, headers and max-age go on the handler's answer",
+    options: {
+      origin: [APP],
+      credentials: true,
+      methods: ['PUT'],
+      allowedHeaders: ['x-api-key'],
+      maxAge: 600,
+      preflightContinue: true,
+    },
+    request: preflight(APP, 'PUT', 'x-api-key'),
+    handler: 'created',
+    expect: {
+      status: 201,
+      headers: {
+        'access-control-allow-origin': APP,
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'PUT',
+        'access-control-allow-headers': 'x-api-key',
+        'access-control-max-age': '600',
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: 'preflightContinue: a preflight from a refused origin reaches the handler, nothing is granted',
+    options: { origin: [APP], preflightContinue: true },
+    request: preflight(EVIL, 'PUT'),
+    expect: { status: 200, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: true },
+  },
+  {
+    name: 'preflightContinue: a refused header grants nothing, whatever CORS headers the handler set',
+    options: { origin: [APP], preflightContinue: true },
+    request: preflight(APP, 'PUT', 'x-api-key'),
+    handler: 'sets-cors',
+    expect: { status: 200, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: true },
+  },
+  {
+    name: "preflightContinue: an async origin function grants a preflight on the handler's answer",
+    options: { origin: async (origin) => origin === APP, preflightContinue: true },
+    request: preflight(APP, 'DELETE'),
+    expect: {
+      status: 200,
+      headers: {
+        'access-control-allow-origin': APP,
+        'access-control-allow-methods': 'GET, HEAD, PUT, PATCH, POST, DELETE',
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: 'preflightContinue: an actual request is granted as without it',
+    options: { origin: [APP], preflightContinue: true },
+    request: { method: 'GET', headers: { origin: APP } },
+    expect: {
+      status: 200,
+      headers: { 'access-control-allow-origin': APP, 'access-control-allow-methods': null, vary: 'Origin' },
+      handlerRan: true,
+    },
+  },
+]
