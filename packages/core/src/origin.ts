@@ -276,6 +276,16 @@ type Parsed = { kind: 'exact'; origin: string } | { kind: 'pattern'; pattern: Or
 
 /** Parses one configured origin string: an exact origin or a pattern. */
 function parseConfiguredOrigin(entry: string): Parsed {
+  if (entry.includes(',')) {
+    const items = entry
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+    return {
+      problem: `'${entry}' is a comma-separated string; each origin is a string of its own.`,
+      fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}].`,
+    }
+  }
   const control = CONTROL_OR_SPACE.exec(entry)
   if (control !== null) {
     return {

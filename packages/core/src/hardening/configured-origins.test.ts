@@ -83,3 +83,12 @@ describe('configured origins with garbage', () => {
     )
   }, 60_000)
 })
+
+describe('an origin list written as one string', () => {
+  it("'https://a.example.com,https://b.example.com' is refused with the list as the fix", () => {
+    const problems = configProblems({ origin: 'https://a.example.com, https://b.example.com' })
+    expect(problems).toHaveLength(1)
+    expect(problems![0]!.problem).toContain('comma-separated')
+    expect(problems![0]!.fix).toBe("write a list: ['https://a.example.com', 'https://b.example.com'].")
+  })
+})
