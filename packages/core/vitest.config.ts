@@ -7,5 +7,7 @@ export default defineConfig({
     name: 'core (node)',
     include: ['src/**/*.test.ts', 'src/**/*.node-test.ts'],
     environment: 'node',
+    // Property tests run thousands of cases: room for a loaded machine (no test asserts time).
+    testTimeout: 60_000,
   },
 })

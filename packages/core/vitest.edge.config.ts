@@ -6,5 +6,6 @@ export default defineConfig({
     name: 'core (edge-runtime)',
     include: ['src/**/*.test.ts'],
     environment: 'edge-runtime',
+    testTimeout: 60_000,
   },
 })

@@ -49,7 +49,7 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     )
-  })
+  }, 60_000)
 
   it('a refused preflight never grants, a granted one always names the origin', async () => {
     await fc.assert(
@@ -78,7 +78,7 @@ describe('properties', () => {
       ),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('header garbage never throws; it is just not granted', async () => {
     const byteString = fc.string({
@@ -118,7 +118,7 @@ describe('properties', () => {
       ),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('the answer never depends on an earlier request', async () => {
     const request = fc.record({
@@ -150,7 +150,7 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 60_000)
 })
 
 describe('the exact-origins shortcut', () => {
@@ -181,7 +181,7 @@ describe('the exact-origins shortcut', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 })
 
 describe('hostile input takes bounded time', () => {
