@@ -14,13 +14,13 @@ export interface Browser {
   close(): Promise<void>
 }
 
-/** Launches headless Chromium with a new user-data-dir. */
-export async function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium with a new user-data-dir; `args` are added to the usual flags. */
+export async function launchChromium(args: readonly string[] = []): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'corsica-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_FLAGS],
+    args: [...CHROMIUM_FLAGS, ...args],
     viewport: { width: 1280, height: 900 },
   })
   return {
