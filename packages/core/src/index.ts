@@ -6,7 +6,7 @@ export { type ConfigProblem, CorsConfigError } from './errors.ts'
 export * as fetchSpec from './fetch-spec.ts'
 export { isThenable } from './origin.ts'
 export { type CorsPolicy, createCors, isPreflight } from './policy.ts'
-export { describeRefusal, REFUSAL_REASONS, type RefusalDetails } from './reasons.ts'
+export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
 export { applyCorsHeaders } from './response-headers.ts'
 export type {

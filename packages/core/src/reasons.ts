@@ -102,3 +102,15 @@ function addOriginFix(origin: string): string {
   const add = `add '${origin}' to origin`
   return m ? `${add} (or a pattern covering its siblings, like '${m[1]}*.${m[2]}${m[3] ?? ''}')` : add
 }
+
+/**
+ * The one line Corsica logs for a refusal when no `onRefuse` is given: what was refused, from
+ * which origin, and the fix, e.g.
+ * `[corsica] preflight from https://app.example.com refused: request header x-api-key is not in allowedHeaders. Fix: add 'x-api-key' to allowedHeaders`
+ */
+export function refusalLine(refusal: Pick<CorsRefusal, 'origin' | 'preflight' | 'message' | 'fix'>): string {
+  const what = refusal.preflight ? 'preflight' : 'request'
+  // Origin refusals name the origin in their message already.
+  const from = refusal.message.includes(refusal.origin) ? '' : ` from ${refusal.origin.slice(0, 100)}`
+  return `[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`
+}
