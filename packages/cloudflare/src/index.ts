@@ -1,5 +1,5 @@
 /** @module Cloudflare Workers adapter for CORS, backed by @corsica/core. */
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 
 export type {
   CorsOptions,
@@ -32,7 +32,7 @@ export function withCors(
   options: CorsOptions,
   handler: WorkerFetch | WorkerHandlers,
 ): WorkerFetch | WorkerHandlers {
-  const policy = createCors(options) // validates now, so a bad config fails at deploy, not per request
+  const policy = createCorsAt(withCors, options) // validates now, so a bad config fails at deploy, not per request
   if (typeof handler === 'function') return policy.wrap(handler)
   const { fetch } = handler
   if (typeof fetch !== 'function')

@@ -12,6 +12,7 @@ import {
   SAFELISTED_RESPONSE_HEADERS,
 } from './fetch-spec.ts'
 import { compileOrigin, type OriginPolicy } from './origin.ts'
+import { createRefusalLog } from './refusal-log.ts'
 import type { CorsOptions, CorsRefusal } from './types.ts'
 
 /** The options, checked and turned into what each request needs. */
@@ -32,6 +33,9 @@ export interface CompiledOptions {
   maxAge: string
   privateNetworkAccess: boolean
   optionsSuccessStatus: number
+  /** Whether a refused preflight from an allowed origin gets the policy's lists (else a bare 403). */
+  explainRefusals: boolean
+  /** The hook, the default log (onRefuse left out), or null (onRefuse: false). */
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
 }
 
@@ -47,6 +51,7 @@ const KNOWN_OPTIONS = [
   'maxAge',
   'privateNetworkAccess',
   'optionsSuccessStatus',
+  'preflightRefusals',
   'onRefuse',
 ] as const
 
@@ -86,10 +91,15 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       },
     ])
   }
-  checkUnknownNames(options, problems)
+  const typos = checkUnknownNames(options, problems)
 
   const credentials = checkBoolean(options, 'credentials', problems)
-  if (!('origin' in options) || options.origin === undefined) {
+  const missingOrigin = !('origin' in options) || options.origin === undefined
+  const originTypo = typos.get('origin')
+  if (missingOrigin && originTypo) {
+    // `origins: [...]`: one problem, the typo, which also says what it hides.
+    originTypo.problem = 'is not a CORS option, and origin, which is required, is missing.'
+  } else if (missingOrigin) {
     problems.push({
       option: 'origin',
       problem: 'is required: Corsica never guesses which websites may read your responses.',
@@ -103,7 +113,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       fix: "list the origins, e.g. origin: ['https://app.example.com'], or set credentials: false.",
     })
   }
-  const origin = compileOrigin(options.origin, problems)
+  // A missing origin is reported above, once.
+  const origin = compileOrigin(missingOrigin ? '*' : options.origin, missingOrigin ? [] : problems)
 
   const methods = compileMethods(options.methods, problems)
   const allowedHeaders = compileAllowedHeaders(options.allowedHeaders, problems)
@@ -111,14 +122,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const maxAge = compileMaxAge(options.maxAge, problems)
   const privateNetworkAccess = checkBoolean(options, 'privateNetworkAccess', problems)
   const optionsSuccessStatus = compileStatus(options.optionsSuccessStatus, problems)
-  const onRefuse = options.onRefuse ?? null
-  if (onRefuse !== null && typeof onRefuse !== 'function') {
-    problems.push({
-      option: 'onRefuse',
-      problem: `${show(onRefuse)} is not a function.`,
-      fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix).',
-    })
-  }
+  const explainRefusals = compilePreflightRefusals(options.preflightRefusals, problems)
+  const onRefuse = compileOnRefuse(options.onRefuse, problems)
 
   if (problems.length > 0) throw new CorsConfigError(problems)
   return {
@@ -132,11 +137,37 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     maxAge,
     privateNetworkAccess,
     optionsSuccessStatus,
+    explainRefusals,
     onRefuse,
   }
 }
 
-function checkUnknownNames(options: object, problems: ConfigProblem[]): void {
+function compilePreflightRefusals(value: unknown, problems: ConfigProblem[]): boolean {
+  if (value === undefined || value === 'explain') return true
+  if (value === 'opaque') return false
+  problems.push({
+    option: 'preflightRefusals',
+    problem: `${show(value)} is not 'explain' or 'opaque'.`,
+    fix: "leave it out ('explain': the browser's console names the refused method or header), or write 'opaque' for a bare 403.",
+  })
+  return true
+}
+
+function compileOnRefuse(value: unknown, problems: ConfigProblem[]): CompiledOptions['onRefuse'] {
+  if (value === undefined) return createRefusalLog()
+  if (value === false) return null
+  if (typeof value === 'function') return value as NonNullable<CompiledOptions['onRefuse']>
+  problems.push({
+    option: 'onRefuse',
+    problem: `${show(value)} is not a function or false.`,
+    fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix), or false to log nothing.',
+  })
+  return null
+}
+
+/** Reports unknown option names; returns the problem of each suggested name, by that name. */
+function checkUnknownNames(options: object, problems: ConfigProblem[]): Map<string, ConfigProblem> {
+  const typos = new Map<string, ConfigProblem>()
   for (const name of Object.keys(options)) {
     if ((KNOWN_OPTIONS as readonly string[]).includes(name)) continue
     if (name === 'preflightContinue') {
@@ -148,14 +179,17 @@ function checkUnknownNames(options: object, problems: ConfigProblem[]): void {
       continue
     }
     const suggestion = suggestName(name)
-    problems.push({
+    const problem: ConfigProblem = {
       option: name,
       problem: 'is not a CORS option.',
       fix: suggestion
         ? `did you mean ${suggestion}? Rename it.`
         : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
-    })
+    }
+    problems.push(problem)
+    if (suggestion && !typos.has(suggestion)) typos.set(suggestion, problem)
   }
+  return typos
 }
 
 function suggestName(name: string): string | null {

@@ -6,7 +6,7 @@
  * Deno.serve(withCors({ origin: ['https://app.example.com'] }, (request, info) => new Response('ok')))
  * ```
  */
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 
 export type {
   ConfigProblem,
@@ -38,5 +38,5 @@ export type ServeHandler<Info = unknown> = (request: Request, info: Info) => Res
  *   Response.json({ from: info.remoteAddr })))
  */
 export function withCors<Info>(options: CorsOptions, handler: ServeHandler<Info>): ServeHandler<Info> {
-  return createCors(options).wrap(handler)
+  return createCorsAt(withCors, options).wrap(handler)
 }

@@ -1,5 +1,5 @@
 /** @module Hono middleware for CORS, backed by @corsica/core. */
-import { type CorsHeaders, type CorsOptions, createCors, isThenable } from '@corsica/core'
+import { type CorsHeaders, type CorsOptions, createCorsAt, isThenable } from '@corsica/core'
 import type { Context, MiddlewareHandler } from 'hono'
 
 export type {
@@ -18,7 +18,7 @@ export { CorsConfigError } from '@corsica/core'
  * @example app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }))
  */
 export function cors(options: CorsOptions): MiddlewareHandler {
-  const policy = createCors(options) // validates now, so a bad config fails at start-up
+  const policy = createCorsAt(cors, options) // validates now, so a bad config fails at start-up
   // Not an async function: awaiting values that are rarely promises (the origin option is
   // seldom a function) costs a microtask each, a measurable share of a middleware's price.
   return function corsMiddleware(c, next) {

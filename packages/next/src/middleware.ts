@@ -1,4 +1,4 @@
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 import { type NextFetchEvent, NextResponse } from 'next/server.js'
 
 /**
@@ -27,7 +27,7 @@ export interface CorsMiddleware {
  * export const config = { matcher: ['/api/:path*'] }
  */
 export function createCorsMiddleware(options: CorsOptions): CorsMiddleware {
-  const policy = createCors(options)
+  const policy = createCorsAt(createCorsMiddleware, options)
   return async (request: Request, responseOrEvent?: Response | NextFetchEvent) => {
     // A preflight is answered here and never reaches the route (Fetch: CORS-preflight fetch).
     const preflight = await policy.preflight(request)
