@@ -2,6 +2,7 @@
  * Each refusal class in real Chromium: playwright's `console` events carry Chromium's network
  * errors (the DevTools `Log` domain), the very lines a developer reads in DevTools.
  */
+import type { Page } from 'playwright-core'
 import { launchChromium } from '../browser'
 import { type Captured, type ConsoleServers, settle } from './servers'
 
@@ -14,13 +15,21 @@ export async function captureChromium(servers: ConsoleServers): Promise<Captured
   ])
   try {
     const out: Captured[] = []
+    // One page per origin (a new renderer per call would cost a second each); every class has a
+    // path of its own, so no preflight cache entry serves another.
+    const pages = new Map<string, Page>()
+    let lines: string[] = []
     for (const [i, cls] of servers.classes.entries()) {
       const origin = servers.originOf(i)
       const url = servers.urlOf(i)
-      const page = await browser.context.newPage()
-      const lines: string[] = []
-      page.on('console', (m) => lines.push(m.text()))
-      await page.goto(servers.pageUrl(origin))
+      let page = pages.get(origin)
+      if (!page) {
+        page = await browser.context.newPage()
+        page.on('console', (m) => lines.push(m.text()))
+        await page.goto(servers.pageUrl(origin))
+        pages.set(origin, page)
+      }
+      lines = []
       const blocked = await page.evaluate(
         async ([u, init]) =>
           fetch(u, init as RequestInit).then(
@@ -29,9 +38,11 @@ export async function captureChromium(servers: ConsoleServers): Promise<Captured
           ),
         [url, cls.init] as const,
       )
-      await settle(() => lines.some((l) => l.includes('CORS policy')))
-      await page.close()
-      out.push({ cls, url, origin, lines, blocked })
+      await settle(() => lines.some((l) => l.includes('CORS policy')), blocked ? 1000 : 100)
+      const mine = lines
+      // The failed-load line may trail the CORS line; let it land in this class, not the next.
+      await settle(() => mine.some((l) => l.startsWith('Failed to load resource')), blocked ? 300 : 0)
+      out.push({ cls, url, origin, lines: mine, blocked })
     }
     return out
   } finally {

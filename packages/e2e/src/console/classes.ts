@@ -3,14 +3,16 @@
  * Corsica policy and the page's `fetch()` that it refuses. The console tests make each call
  * from a real page origin and read what the browser printed.
  */
-import type { CorsOptions } from '@corsica/core'
+import type { CorsOptions, RefusalCode } from '@corsica/core'
 
 /** One refusal class: the policy, the page's origin (listed or not) and its `fetch()`. */
 export interface RefusalClass {
   /** The key of its row in the troubleshooting table. */
   id: string
   title: string
-  options: CorsOptions
+  /** A Corsica policy, or (for the mistakes of other servers) a handler that makes the mistake. */
+  options?: CorsOptions
+  server?: (request: Request) => Response
   /**
    * The page's origin: `app` is listed in every policy below that lists origins, `evil` never
    * is, and `public` is listed but served from an address the browser is told is public (so
@@ -20,6 +22,17 @@ export interface RefusalClass {
   init: { method?: string; headers?: Record<string, string>; credentials?: 'include'; body?: string }
   /** Whether the page's origin is allowed: its refusal must never make the browser blame the origin. */
   originAllowed: boolean
+  /** What Corsica's onRefuse receives when Chromium makes the call (none: the policy granted it). */
+  code?: RefusalCode
+}
+
+/** Echoes the request's Origin (how other servers grant it), with `extra` headers. */
+function echo(request: Request, init: ResponseInit & { headers?: Record<string, string> } = {}): Response {
+  const origin = request.headers.get('origin') ?? ''
+  return new Response(init.status && init.status >= 300 && init.status < 400 ? null : 'ok', {
+    ...init,
+    headers: { 'access-control-allow-origin': origin, ...init.headers },
+  })
 }
 
 /** The classes, for an API whose listed page origin is `app`. */
@@ -33,6 +46,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'evil',
       init: {},
       originAllowed: false,
+      code: 'origin-not-allowed',
     },
     {
       id: 'origin-not-listed-preflight',
@@ -41,6 +55,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'evil',
       init: { method: 'PUT', body: 'x' },
       originAllowed: false,
+      code: 'origin-not-allowed',
     },
     {
       id: 'method-not-listed',
@@ -49,6 +64,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'app',
       init: { method: 'DELETE' },
       originAllowed: true,
+      code: 'method-not-allowed',
     },
     {
       id: 'method-lower-case',
@@ -57,6 +73,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'app',
       init: { method: 'patch', body: 'x' },
       originAllowed: true,
+      code: 'method-not-allowed',
     },
     {
       id: 'header-not-listed',
@@ -65,6 +82,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'app',
       init: { headers: { 'x-api-key': 'k' } },
       originAllowed: true,
+      code: 'header-not-allowed',
     },
     {
       id: 'json-content-type',
@@ -73,6 +91,7 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       from: 'app',
       init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
       originAllowed: true,
+      code: 'header-not-allowed',
     },
     {
       id: 'credentials-wildcard',
@@ -95,6 +114,43 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
       title: 'private network request from a public page',
       options: { origin: [publicOrigin] },
       from: 'public',
+      init: {},
+      originAllowed: true,
+    },
+    // Mistakes Corsica never makes, for users who came here from another server.
+    {
+      id: 'other-preflight-status',
+      title: 'another server: the preflight reaches authentication (401)',
+      server: (r) => (r.method === 'OPTIONS' ? echo(r, { status: 401 }) : echo(r)),
+      from: 'app',
+      init: { method: 'PUT', body: 'x' },
+      originAllowed: true,
+    },
+    {
+      id: 'other-preflight-redirect',
+      title: 'another server: the preflight is redirected',
+      server: (r) =>
+        r.method === 'OPTIONS' ? echo(r, { status: 301, headers: { location: '/elsewhere' } }) : echo(r),
+      from: 'app',
+      init: { method: 'PUT', body: 'x' },
+      originAllowed: true,
+    },
+    {
+      id: 'other-multiple-origins',
+      title: 'another server: the whole origin list in Access-Control-Allow-Origin',
+      server: () =>
+        new Response('ok', {
+          headers: { 'access-control-allow-origin': `${app}, https://admin.example.com` },
+        }),
+      from: 'app',
+      init: {},
+      originAllowed: true,
+    },
+    {
+      id: 'other-origin-mismatch',
+      title: 'another server: a fixed origin with a trailing slash',
+      server: () => new Response('ok', { headers: { 'access-control-allow-origin': `${app}/` } }),
+      from: 'app',
       init: {},
       originAllowed: true,
     },

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import puppeteer from 'puppeteer-core'
+import puppeteer, { type Page } from 'puppeteer-core'
 import { type Captured, type ConsoleServers, settle } from './servers'
 
 export const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr'
@@ -27,14 +27,21 @@ export async function captureFirefox(servers: ConsoleServers): Promise<Captured[
   })
   try {
     const out: Captured[] = []
+    // One page per origin, as for Chromium; every class has a path of its own.
+    const pages = new Map<string, Page>()
+    let lines: string[] = []
     for (const [i, cls] of servers.classes.entries()) {
       const origin = servers.originOf(i)
       const url = servers.urlOf(i)
-      const page = await browser.newPage()
-      const lines: string[] = []
-      page.on('console', (m) => lines.push(m.text()))
-      page.on('pageerror', (e) => lines.push(e instanceof Error ? e.message : String(e)))
-      await page.goto(servers.pageUrl(origin))
+      let page = pages.get(origin)
+      if (!page) {
+        page = await browser.newPage()
+        page.on('console', (m) => lines.push(m.text()))
+        page.on('pageerror', (e) => lines.push(e instanceof Error ? e.message : String(e)))
+        await page.goto(servers.pageUrl(origin))
+        pages.set(origin, page)
+      }
+      lines = []
       const blocked = await page.evaluate(
         (u, init) =>
           fetch(u, init as RequestInit).then(
@@ -44,19 +51,15 @@ export async function captureFirefox(servers: ConsoleServers): Promise<Captured[
         url,
         cls.init,
       )
-      await settle(() => lines.some((l) => l.includes('Cross-Origin Request Blocked')))
-      await page.close()
-      out.push({ cls, url, origin, lines, blocked })
+      const mine = lines
+      await settle(() => mine.some((l) => l.startsWith('Cross-Origin Request Blocked')), blocked ? 1000 : 100)
+      // A failed preflight is followed by a second line ("CORS request did not succeed").
+      await settle(() => false, blocked ? 150 : 0)
+      out.push({ cls, url, origin, lines: mine, blocked })
     }
     return out
   } finally {
     await browser.close()
     rmSync(profile, { recursive: true, force: true })
   }
-}
-
-/** `Mozilla Firefox 153.8.0esr` */
-export async function firefoxVersion(): Promise<string> {
-  const { execFileSync } = await import('node:child_process')
-  return execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }).trim()
 }

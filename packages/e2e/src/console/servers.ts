@@ -33,8 +33,14 @@ export interface ConsoleServers {
   close(): Promise<void>
 }
 
-/** Starts both servers. `extra` is merged into every class's policy (e.g. an option under test). */
-export async function startConsoleServers(extra: Partial<CorsOptions> = {}): Promise<ConsoleServers> {
+/**
+ * Starts the servers. `extra` is merged into every class's policy (e.g. an option under test);
+ * `only` keeps some classes.
+ */
+export async function startConsoleServers(
+  extra: Partial<CorsOptions> = {},
+  only: (c: RefusalClass) => boolean = () => true,
+): Promise<ConsoleServers> {
   const scripts = new Map<string, string>()
   // `<link rel="icon" href="data:,">`: no /favicon.ico request, so no 404 line in the console.
   const page = (request: Request) => {
@@ -50,11 +56,12 @@ export async function startConsoleServers(extra: Partial<CorsOptions> = {}): Pro
   const app = `http://app.localhost:${pages.port}`
   const evil = `http://evil.localhost:${pages.port}`
   const publicOrigin = `http://public.localhost:${publicPages.port}`
-  const classes = refusalClasses(app, publicOrigin)
+  const classes = refusalClasses(app, publicOrigin).filter(only)
   const refusals = classes.map(() => [] as CorsRefusal[])
   const body = () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } })
-  const routes = classes.map((c, i) =>
-    createCors({ ...c.options, ...extra, onRefuse: (r) => refusals[i]!.push(r) }).wrap(body),
+  const routes = classes.map(
+    (c, i) =>
+      c.server ?? createCors({ ...c.options!, ...extra, onRefuse: (r) => refusals[i]!.push(r) }).wrap(body),
   )
   const api = await serve(
     (request) => {

@@ -5,7 +5,7 @@
  * BiDi (`webSocketUrl: true` fails to match capabilities), so the console is read another way:
  * MiniBrowser's `--enable-write-console-messages-to-stdout` WebKit setting prints every console
  * message (the network's CORS errors included) on stdout. The page runs the class's call by
- * itself and logs a marker before and after, which splits the output per class.
+ * itself and logs a marker before each, which splits the output per class.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -46,36 +46,59 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
-/** Captures the console lines of every class, one MiniBrowser per class (a fresh preflight cache). */
+/** Captures the console lines of every class. */
 export async function captureWebKit(servers: ConsoleServers): Promise<Captured[]> {
   const display = `:${100 + (process.pid % 800)}`
   const xvfb = start(XVFB, [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'])
   try {
     await settle(() => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), 5000)
+    // One MiniBrowser per page origin: its page makes that origin's calls one after the other,
+    // logging a marker before each, which splits the output per class.
     const out: Captured[] = []
-    for (const [i, cls] of servers.classes.entries()) {
-      const origin = servers.originOf(i)
-      const url = servers.urlOf(i)
-      const script = `fetch(${JSON.stringify(url)}, ${JSON.stringify(cls.init)}).then(
-        () => console.log('corsica-console: allowed'), () => console.log('corsica-console: blocked'))`
+    const origins = [...new Set(servers.classes.map((_, i) => servers.originOf(i)))]
+    for (const origin of origins) {
+      const mine = servers.classes.flatMap((_, i) => (servers.originOf(i) === origin ? [i] : []))
+      const calls = mine.map((i) => [i, servers.urlOf(i), servers.classes[i]!.init])
+      const script = `(async () => {
+        for (const [i, url, init] of ${JSON.stringify(calls)}) {
+          console.log('corsica-console: begin ' + i)
+          const blocked = await fetch(url, init).then(() => false, () => true)
+          await new Promise((r) => setTimeout(r, 100))
+          console.log('corsica-console: end ' + i + ' ' + (blocked ? 'blocked' : 'allowed'))
+        }
+        console.log('corsica-console: done')
+      })()`
       const browser = start(
         MINIBROWSER,
         ['--enable-write-console-messages-to-stdout=true', servers.pageUrl(origin, script)],
         { DISPLAY: display },
       )
       try {
-        await settle(() => browser.output().includes('corsica-console: '), 15_000)
-        await settle(() => false, 200) // the last lines of the failed load
+        await settle(() => browser.output().includes('corsica-console: done'), 30_000)
       } finally {
         await stop(browser.child)
       }
-      const lines = browser
-        .output()
-        .split('\n')
-        .map((l) => /CONSOLE (?:SECURITY|JS) ERROR (.*)$/.exec(l)?.[1])
-        .filter((l): l is string => l !== undefined)
-      out.push({ cls, url, origin, lines, blocked: browser.output().includes('corsica-console: blocked') })
+      let current: number | null = null
+      const lines = new Map<number, string[]>()
+      const blocked = new Set<number>()
+      for (const line of browser.output().split('\n')) {
+        const marker = /corsica-console: (begin|end) (\d+)(?: (blocked))?/.exec(line)
+        if (marker) {
+          current = marker[1] === 'begin' ? Number(marker[2]) : null
+          if (marker[3]) blocked.add(Number(marker[2]))
+          continue
+        }
+        const error = /CONSOLE (?:SECURITY|JS) ERROR (.*)$/.exec(line)?.[1]
+        if (error !== undefined && current !== null)
+          lines.set(current, [...(lines.get(current) ?? []), error])
+      }
+      for (const i of mine) {
+        const cls = servers.classes[i]!
+        out.push({ cls, url: servers.urlOf(i), origin, lines: lines.get(i) ?? [], blocked: blocked.has(i) })
+      }
     }
+    // In the classes' own order, as the other engines return them.
+    out.sort((a, b) => servers.classes.indexOf(a.cls) - servers.classes.indexOf(b.cls))
     return out
   } finally {
     await stop(xvfb.child)
