@@ -31,7 +31,9 @@ describe('example-hono-node over a real socket', () => {
     expect(res.header('access-control-allow-methods')).toBe('GET, POST, DELETE')
     expect(res.header('access-control-allow-headers')).toBe('content-type, x-request-id')
     expect(res.header('access-control-max-age')).toBe('600')
-    expect(res.header('vary')).toBe('Origin, Access-Control-Request-Method, Access-Control-Request-Headers')
+    expect(res.header('vary')).toBe(
+      'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network',
+    )
   })
 
   it('refuses a preflight from an unlisted origin: no Access-Control-Allow-Origin', async () => {

@@ -59,6 +59,7 @@ for (const runtime of ['node', 'edge'] as const) {
         'origin',
         'access-control-request-method',
         'access-control-request-headers',
+        'access-control-request-private-network',
       ])
       // Answered before the app's own logic: that would have added x-request-id.
       expect(answer.headers.get('x-request-id')).toBeNull()

@@ -8,7 +8,7 @@ export { isThenable } from './origin.ts'
 export { type CorsPolicy, createCors, createCorsAt, isPreflight } from './policy.ts'
 export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
-export { applyCorsHeaders } from './response-headers.ts'
+export { applyCorsHeaders, withEarlierHeaders } from './response-headers.ts'
 export type {
   CorsHeaders,
   CorsOptions,

@@ -53,31 +53,32 @@ const KNOWN_OPTIONS = [
   'optionsSuccessStatus',
   'preflightRefusals',
   'onRefuse',
+  'dangerouslyAllowInsecureOrigins',
 ] as const
 
-/** Names other CORS libraries use, and what they are called here. */
-const ALIASES: Record<string, string> = {
-  allowheaders: 'allowedHeaders',
-  headers: 'allowedHeaders',
-  allowmethods: 'methods',
-  allowedmethods: 'methods',
-  method: 'methods',
-  exposeheaders: 'exposedHeaders',
-  expose: 'exposedHeaders',
-  origins: 'origin',
-  alloworigin: 'origin',
-  allowedorigins: 'origin',
-  alloworigins: 'origin',
-  allowcredentials: 'credentials',
-  preflightmaxage: 'maxAge',
-  max_age: 'maxAge',
-  privatenetwork: 'privateNetworkAccess',
-  allowprivatenetwork: 'privateNetworkAccess',
-  onrefused: 'onRefuse',
-  onreject: 'onRefuse',
-  onrejected: 'onRefuse',
-  ondeny: 'onRefuse',
-}
+/** Names other CORS libraries use, and what they are called here (a Map: no inherited names). */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['allowheaders', 'allowedHeaders'],
+  ['headers', 'allowedHeaders'],
+  ['allowmethods', 'methods'],
+  ['allowedmethods', 'methods'],
+  ['method', 'methods'],
+  ['exposeheaders', 'exposedHeaders'],
+  ['expose', 'exposedHeaders'],
+  ['origins', 'origin'],
+  ['alloworigin', 'origin'],
+  ['allowedorigins', 'origin'],
+  ['alloworigins', 'origin'],
+  ['allowcredentials', 'credentials'],
+  ['preflightmaxage', 'maxAge'],
+  ['max_age', 'maxAge'],
+  ['privatenetwork', 'privateNetworkAccess'],
+  ['allowprivatenetwork', 'privateNetworkAccess'],
+  ['onrefused', 'onRefuse'],
+  ['onreject', 'onRefuse'],
+  ['onrejected', 'onRefuse'],
+  ['ondeny', 'onRefuse'],
+])
 
 /** Checks and compiles options; throws CorsConfigError listing every problem. */
 export function compileOptions(options: CorsOptions): CompiledOptions {
@@ -91,21 +92,25 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       },
     ])
   }
-  const typos = checkUnknownNames(options, problems)
+  const o = snapshot(options, problems)
 
-  const credentials = checkBoolean(options, 'credentials', problems)
-  const missingOrigin = !('origin' in options) || options.origin === undefined
-  const originTypo = typos.get('origin')
-  if (missingOrigin && originTypo) {
-    // `origins: [...]`: one problem, the typo, which also says what it hides.
+  const credentials = checkBoolean(o, 'credentials', problems)
+  const insecure = checkBoolean(o, 'dangerouslyAllowInsecureOrigins', problems)
+  // `origins: [...]`: one problem, the typo, which also says what it hides.
+  const originTypo = problems.find((p) => p.fix.startsWith('did you mean origin?'))
+  if (o.origin === undefined && originTypo) {
     originTypo.problem = 'is not a CORS option, and origin, which is required, is missing.'
-  } else if (missingOrigin) {
+  } else if (o.origin === undefined) {
     problems.push({
       option: 'origin',
-      problem: 'is required: Corsica never guesses which websites may read your responses.',
+      problem: `is required: Corsica never guesses which websites may read your responses.${
+        'origin' in options
+          ? " (An inherited origin is not read: options are the object's own properties.)"
+          : ''
+      }`,
       fix: "set origin: '*' for a public API that uses no cookies, or list your front ends: origin: ['https://app.example.com'].",
     })
-  } else if (options.origin === '*' && credentials) {
+  } else if (o.origin === '*' && credentials) {
     problems.push({
       option: 'origin',
       problem:
@@ -114,16 +119,19 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     })
   }
   // A missing origin is reported above, once.
-  const origin = compileOrigin(missingOrigin ? '*' : options.origin, missingOrigin ? [] : problems)
+  const origin =
+    o.origin === undefined
+      ? compileOrigin('*', { secureOnly: false }, [])
+      : compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
 
-  const methods = compileMethods(options.methods, problems)
-  const allowedHeaders = compileAllowedHeaders(options.allowedHeaders, problems)
-  const exposeHeaders = compileExposedHeaders(options.exposedHeaders, credentials, problems)
-  const maxAge = compileMaxAge(options.maxAge, problems)
-  const privateNetworkAccess = checkBoolean(options, 'privateNetworkAccess', problems)
-  const optionsSuccessStatus = compileStatus(options.optionsSuccessStatus, problems)
-  const explainRefusals = compilePreflightRefusals(options.preflightRefusals, problems)
-  const onRefuse = compileOnRefuse(options.onRefuse, problems)
+  const methods = compileMethods(o.methods, problems)
+  const allowedHeaders = compileAllowedHeaders(o.allowedHeaders, problems)
+  const exposeHeaders = compileExposedHeaders(o.exposedHeaders, credentials, problems)
+  const maxAge = compileMaxAge(o.maxAge, problems)
+  const privateNetworkAccess = checkBoolean(o, 'privateNetworkAccess', problems)
+  const optionsSuccessStatus = compileStatus(o.optionsSuccessStatus, problems)
+  const explainRefusals = compilePreflightRefusals(o.preflightRefusals, problems)
+  const onRefuse = compileOnRefuse(o.onRefuse, problems)
 
   if (problems.length > 0) throw new CorsConfigError(problems)
   return {
@@ -165,37 +173,69 @@ function compileOnRefuse(value: unknown, problems: ConfigProblem[]): CompiledOpt
   return null
 }
 
-/** Reports unknown option names; returns the problem of each suggested name, by that name. */
-function checkUnknownNames(options: object, problems: ConfigProblem[]): Map<string, ConfigProblem> {
-  const typos = new Map<string, ConfigProblem>()
-  for (const name of Object.keys(options)) {
-    if ((KNOWN_OPTIONS as readonly string[]).includes(name)) continue
-    if (name === 'preflightContinue') {
-      problems.push({
-        option: name,
-        problem: 'is not supported: Corsica answers every preflight itself, so your handler never has to.',
-        fix: 'remove preflightContinue; OPTIONS requests that are not preflights still reach your handler.',
-      })
+/** The options as read once: known names only, each from an own enumerable property. */
+type Snapshot = { readonly [name in (typeof KNOWN_OPTIONS)[number]]?: unknown }
+
+/**
+ * Reads every option once, from the object's own enumerable properties only, and copies list
+ * options element by element. Everything after works on this copy: an inherited property
+ * (`Object.prototype.credentials = true` set by a polluting bug elsewhere) is not an option, and
+ * a getter or Proxy cannot answer one thing to validation and another to compilation.
+ * Unknown names become problems.
+ */
+function snapshot(options: object, problems: ConfigProblem[]): Snapshot {
+  const o: Record<string, unknown> = Object.create(null)
+  for (const key of Reflect.ownKeys(options)) {
+    if (typeof key !== 'string') continue
+    const descriptor = Reflect.getOwnPropertyDescriptor(options, key)
+    if (descriptor === undefined || !descriptor.enumerable) continue
+    if (!isKnownOption(key)) {
+      problems.push(unknownName(key))
       continue
     }
-    const suggestion = suggestName(name)
-    const problem: ConfigProblem = {
-      option: name,
-      problem: 'is not a CORS option.',
-      fix: suggestion
-        ? `did you mean ${suggestion}? Rename it.`
-        : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
-    }
-    problems.push(problem)
-    if (suggestion && !typos.has(suggestion)) typos.set(suggestion, problem)
+    const value = 'value' in descriptor ? descriptor.value : descriptor.get?.call(options)
+    o[key] = Array.isArray(value) ? copyList(value) : value
   }
-  return typos
+  return o
+}
+
+function isKnownOption(name: string): name is (typeof KNOWN_OPTIONS)[number] {
+  return (KNOWN_OPTIONS as readonly string[]).includes(name)
+}
+
+/** A list read once, each element from its own property (a hole reads as undefined). */
+function copyList(list: readonly unknown[]): unknown[] {
+  const length = list.length
+  const copy: unknown[] = []
+  for (let i = 0; i < length; i++) {
+    const d = Reflect.getOwnPropertyDescriptor(list, i)
+    copy.push(d === undefined ? undefined : 'value' in d ? d.value : d.get?.call(list))
+  }
+  return copy
+}
+
+function unknownName(name: string): ConfigProblem {
+  if (name === 'preflightContinue') {
+    return {
+      option: name,
+      problem: 'is not supported: Corsica answers every preflight itself, so your handler never has to.',
+      fix: 'remove preflightContinue; OPTIONS requests that are not preflights still reach your handler.',
+    }
+  }
+  const suggestion = suggestName(name)
+  return {
+    option: name,
+    problem: 'is not a CORS option.',
+    fix: suggestion
+      ? `did you mean ${suggestion}? Rename it.`
+      : `remove it; the options are ${KNOWN_OPTIONS.join(', ')}.`,
+  }
 }
 
 function suggestName(name: string): string | null {
   const lower = name.toLowerCase()
-  const alias = ALIASES[lower]
-  if (alias) return alias
+  const alias = ALIASES.get(lower)
+  if (alias !== undefined) return alias
   let best: string | null = null
   let bestDistance = 3
   for (const known of KNOWN_OPTIONS) {
@@ -222,8 +262,8 @@ function editDistance(a: string, b: string): number {
 }
 
 function checkBoolean(
-  options: CorsOptions,
-  name: 'credentials' | 'privateNetworkAccess',
+  options: Snapshot,
+  name: 'credentials' | 'privateNetworkAccess' | 'dangerouslyAllowInsecureOrigins',
   problems: ConfigProblem[],
 ) {
   const value: unknown = options[name]

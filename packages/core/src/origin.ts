@@ -8,27 +8,25 @@
  * byte for byte against the configured ones, normalized the same way at start-up.
  */
 import { show } from './errors.ts'
+import { type OriginPattern, PatternIndex } from './pattern-index.ts'
+import { publicSuffixVerdict } from './public-suffix.ts'
 import type { OriginFunction, OriginMatcher, OriginOption } from './types.ts'
-
-/** `https://*.example.com[:port|:*]`: one or more labels in front of `base`. */
-interface OriginPattern {
-  scheme: string
-  /** `.example.com`: what the host must end with, after at least one label. */
-  suffix: string
-  /** An exact host when only the port is a wildcard. */
-  host: string | null
-  /** `''` for the default port, a number as text, or `*` for any port (or none). */
-  port: string
-}
 
 /** The compiled `origin` option. */
 export interface OriginPolicy {
   /** `origin: '*'`: every origin, and the answer never depends on it. */
   readonly any: boolean
   readonly exact: ReadonlySet<string>
-  readonly patterns: readonly OriginPattern[]
+  /** The patterns, indexed (see pattern-index.ts). */
+  readonly patterns: PatternIndex
   readonly regexps: readonly RegExp[]
   readonly fn: OriginFunction | null
+  /**
+   * Credentials without dangerouslyAllowInsecureOrigins: a plain-http origin that is not
+   * loopback is never granted. Listed origins and patterns are checked at start-up; what a
+   * RegExp or the origin function allows is checked per request.
+   */
+  readonly secureOnly: boolean
 }
 
 /** A problem found in one configured origin, with its fix. */
@@ -40,8 +38,19 @@ interface EntryProblem {
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
 const HOST_LABELS = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/
 const IPV6_HOST = /^\[[0-9a-f:.]+\]$/
-const PORT = /^[0-9]{1,5}$/
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' }
+const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([
+  ['http', '80'],
+  ['https', '443'],
+  ['ws', '80'],
+  ['wss', '443'],
+])
+/** What a configured host may contain: labels, IPv6 brackets, `*`, and non-ASCII (IDNs). */
+const HOST_CHARS = /^[a-zA-Z0-9._\-*:[\]\u0080-\uffff]*$/
+/** ASCII control characters, space and DEL: the URL parser strips or rejects them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
 
 /**
  * Compiles the `origin` option. Problems are pushed onto `problems` (with the option path)
@@ -49,13 +58,15 @@ const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '8
  */
 export function compileOrigin(
   value: unknown,
+  { secureOnly }: { secureOnly: boolean },
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
-  const patterns: OriginPattern[] = []
+  const patterns = new PatternIndex()
   const regexps: RegExp[] = []
-  const policy = { any: false, exact, patterns, regexps, fn: null as OriginFunction | null }
+  const policy = { any: false, exact, patterns, regexps, fn: null as OriginFunction | null, secureOnly }
 
+  if (value === undefined) return policy // reported as missing by compileOptions
   if (value === '*') return { ...policy, any: true }
   if (typeof value === 'function') return { ...policy, fn: value as OriginFunction }
 
@@ -77,14 +88,12 @@ export function compileOrigin(
 
 function addEntry(
   entry: unknown,
-  policy: { exact: Set<string>; patterns: OriginPattern[]; regexps: RegExp[] },
+  policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
 ): EntryProblem | null {
-  if (entry instanceof RegExp) {
-    const problem = checkRegExp(entry)
-    if (problem) return problem
-    // A `g` or `y` RegExp keeps `lastIndex` between calls, so the same origin would be
-    // allowed one time and refused the next: drop those flags.
-    policy.regexps.push(new RegExp(entry.source, entry.flags.replace(/[gy]/g, '')))
+  if (isRegExp(entry)) {
+    const compiled = compileRegExp(entry)
+    if ('problem' in compiled) return compiled
+    policy.regexps.push(compiled)
     return null
   }
   if (typeof entry !== 'string') return wrongType(entry)
@@ -100,8 +109,19 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
+  const changed = urlParserDisagrees(entry, parsed)
+  if (changed) return changed
+  if (policy.secureOnly) {
+    const scheme =
+      parsed.kind === 'exact' ? parsed.origin.slice(0, parsed.origin.indexOf(':')) : parsed.pattern.scheme
+    const host =
+      parsed.kind === 'exact'
+        ? hostOf(parsed.origin)
+        : (parsed.pattern.host ?? parsed.pattern.suffix.slice(1))
+    if (scheme === 'http' && !isLoopbackHost(host)) return insecureProblem(entry)
+  }
   if (parsed.kind === 'exact') policy.exact.add(parsed.origin)
-  else policy.patterns.push(parsed.pattern)
+  else policy.patterns.add(parsed.pattern)
   return null
 }
 
@@ -124,18 +144,145 @@ function wrongType(entry: unknown): EntryProblem {
   }
 }
 
-function checkRegExp(re: RegExp): EntryProblem | null {
-  if (re.source.startsWith('^') && re.source.endsWith('$') && !re.source.endsWith('\\$')) return null
-  return {
-    problem: `${show(re)} is not anchored with ^ and $, so it also matches origins that merely contain it, e.g. https://example.com.evil.test.`,
-    fix: 'anchor it, e.g. /^https:\\/\\/(www\\.)?example\\.com$/, or use a pattern string like https://*.example.com.',
+/** Whether a value is a RegExp, from this realm or another (instanceof fails across realms). */
+function isRegExp(value: unknown): value is RegExp {
+  return value instanceof RegExp || Object.prototype.toString.call(value) === '[object RegExp]'
+}
+
+/**
+ * Origins no configuration could have meant: a RegExp that matches one of them lets arbitrary
+ * websites read the responses, as `origin: true` (reflect every origin) would.
+ */
+const UNMEANT_ORIGINS = [
+  'https://corsica-unmeant-origin.invalid',
+  'http://corsica-unmeant-origin.invalid:8443',
+  'https://corsica-unmeant-origin.com',
+  'https://a.b.corsica-unmeant-origin.net',
+  'http://203.0.113.7',
+] as const
+
+/**
+ * A configured RegExp, compiled to match whole origins only: `^(?:source)$`. In
+ * `/^https:\/\/a\.com|https:\/\/b\.com$/` the `^` binds to the first branch and the `$` to the
+ * last, so as written it also matches `https://a.com.evil.test`; wrapped, each branch must
+ * match the whole origin. The flags `g` and `y` (which keep `lastIndex` between calls, so
+ * that one origin is allowed once and refused the next) and `m` (which lets `^`/`$` match at
+ * line breaks) are dropped.
+ */
+function compileRegExp(entry: RegExp): RegExp | EntryProblem {
+  const { source, flags } = entry // read once: a subclass could answer differently each time
+  if (!isAnchored(source)) {
+    return {
+      problem: `${show(entry)} is not anchored with ^ and $, so it looks as if it matched origins that merely contain it (https://example.com.evil.test); Corsica matches a RegExp against the whole origin only.`,
+      fix: 'anchor it, e.g. /^https:\\/\\/(www\\.)?example\\.com$/, or use a pattern string like https://*.example.com.',
+    }
   }
+  let compiled: RegExp
+  try {
+    compiled = new RegExp(`^(?:${source})$`, flags.replace(/[gym]/g, ''))
+  } catch {
+    return {
+      problem: `${show(entry)} cannot be compiled.`,
+      fix: 'write an anchored RegExp such as /^https:\\/\\/app\\.example\\.com$/.',
+    }
+  }
+  const unmeant = UNMEANT_ORIGINS.find((origin) => compiled.test(origin))
+  if (unmeant !== undefined) {
+    return {
+      problem: `${show(entry)} matches origins nobody could have meant, such as ${unmeant}: it lets every website read your responses, as origin: true would.`,
+      fix: "use origin: '*' for a public API without credentials, or list the origins you trust (a pattern like 'https://*.example.com' covers subdomains).",
+    }
+  }
+  return compiled
+}
+
+/**
+ * Whether a RegExp source starts with `^` and ends with an unescaped `$`, allowing groups
+ * around them: `/^(?:https:\/\/a\.com)$/`, `/^https:\/\/a\.com(?:$)/`, and a `$` after an
+ * escaped backslash (`\\$`) all count.
+ */
+export function isAnchored(source: string): boolean {
+  if (!/^(?:\((?:\?:)?)*\^/.test(source)) return false
+  let end = source.length
+  while (end > 0 && source[end - 1] === ')' && !isEscaped(source, end - 1)) end--
+  return end > 0 && source[end - 1] === '$' && !isEscaped(source, end - 1)
+}
+
+/** Whether the character at `i` is preceded by an odd number of backslashes. */
+function isEscaped(source: string, i: number): boolean {
+  let backslashes = 0
+  while (i - 1 - backslashes >= 0 && source[i - 1 - backslashes] === '\\') backslashes++
+  return backslashes % 2 === 1
+}
+
+/**
+ * The last word goes to the URL parser, as browsers use it: for the special schemes, what the
+ * entry parses to must be the origin Corsica compiled (a pattern with `x` for its wildcard
+ * label and no wildcard port), with nothing after it.
+ */
+function urlParserDisagrees(entry: string, parsed: Exclude<Parsed, EntryProblem>): EntryProblem | null {
+  const p = parsed.kind === 'pattern' ? parsed.pattern : null
+  const scheme = p
+    ? p.scheme
+    : parsed.kind === 'exact'
+      ? parsed.origin.slice(0, parsed.origin.indexOf(':'))
+      : ''
+  if (!DEFAULT_PORTS.has(scheme)) return null
+  const probe = p ? entry.replace('*.', 'x.').replace(/:\*$/, '') : entry
+  const expected =
+    parsed.kind === 'exact'
+      ? parsed.origin
+      : `${scheme}://${p!.host ?? `x${p!.suffix}`}${p!.port === '' || p!.port === '*' ? '' : `:${p!.port}`}`
+  let url: URL | null = null
+  try {
+    url = new URL(probe)
+  } catch {}
+  if (url !== null && url.origin === expected && url.href === `${url.origin}/`) return null
+  return {
+    problem: `'${entry}' is not read by the URL parser as the origin it looks like${url ? ` (it reads ${url.href})` : ''}, so browsers would never send it.`,
+    fix: "write the origin alone, as the browser shows it: scheme://host[:port], e.g. 'https://app.example.com'.",
+  }
+}
+
+function insecureProblem(entry: string): EntryProblem {
+  return {
+    problem: `'${entry}' is plain http, and credentials is true: anyone on the network path of that page (public Wi-Fi, a hostile proxy) can inject script into it and read every credentialed answer.`,
+    fix: `use '${entry.replace(/^http:/i, 'https:')}', or, if you accept that risk (e.g. an intranet without TLS), set dangerouslyAllowInsecureOrigins: true.`,
+  }
+}
+
+/** Loopback hosts, which no network attacker stands between: browsers treat them as secure. */
+function isLoopbackHost(host: string): boolean {
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/.test(host)
+  )
+}
+
+/** The host of a serialized origin `scheme://host[:port]`. */
+function hostOf(origin: string): string {
+  const rest = origin.slice(origin.indexOf('://') + 3)
+  return rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : rest.split(':')[0]!
+}
+
+/** Whether a request's (serialized) origin is plain http and not loopback. */
+export function isInsecureOrigin(origin: string): boolean {
+  return origin.startsWith('http://') && !isLoopbackHost(hostOf(origin))
 }
 
 type Parsed = { kind: 'exact'; origin: string } | { kind: 'pattern'; pattern: OriginPattern } | EntryProblem
 
 /** Parses one configured origin string: an exact origin or a pattern. */
 function parseConfiguredOrigin(entry: string): Parsed {
+  const control = CONTROL_OR_SPACE.exec(entry)
+  if (control !== null) {
+    return {
+      problem: `'${entry}' contains ${JSON.stringify(control[0])} at position ${control.index}; the URL parser strips or refuses it, so it is not the origin it looks like.`,
+      fix: `write the origin without spaces or control characters, e.g. '${entry.replaceAll(CONTROL_OR_SPACE_ALL, '')}'.`,
+    }
+  }
   const m = SCHEME_AND_REST.exec(entry)
   if (!m) {
     const guess = entry.replace(/^\/*/, '').replace(/\/+$/, '')
@@ -168,14 +315,30 @@ function parseConfiguredOrigin(entry: string): Parsed {
       fix: `write '${scheme}://${rest.slice(rest.lastIndexOf('@') + 1)}'.`,
     }
   }
-  const { host, port } = splitHostPort(rest)
-  if (port !== '' && port !== '*' && !(PORT.test(port) && Number(port) <= 65535)) {
+  const { host, port: rawPort } = splitHostPort(rest)
+  const bad =
+    HOST_CHARS.test(host) && (host.startsWith('[') || !host.includes(':'))
+      ? undefined
+      : [...host].find((ch) => !HOST_CHARS.test(ch) || (ch === ':' && !host.startsWith('[')))
+  if (bad !== undefined) {
+    const clean = `${m[1]}://${host.slice(0, host.indexOf(bad))}`
     return {
-      problem: `'${entry}' has an invalid port '${port}'.`,
+      problem:
+        bad === '\\'
+          ? `'${entry}' contains a backslash, which the URL parser reads as '/': it is ${clean} followed by a path, not the origin it looks like.`
+          : `'${entry}' contains '${bad}', which no host has: the URL parser would change or refuse it, so browsers never send such an origin.`,
+      fix: `write the origin alone, e.g. '${clean}'.`,
+    }
+  }
+  if (rawPort !== '' && rawPort !== '*' && !(/^[0-9]+$/.test(rawPort) && Number(rawPort) <= 65535)) {
+    return {
+      problem: `'${entry}' has an invalid port '${rawPort}'.`,
       fix: "use a port number from 0 to 65535, or ':*' for any port.",
     }
   }
-  const normalPort = port === DEFAULT_PORTS[scheme] ? '' : port
+  // The URL parser reads `:0443` as 443 (and browsers send it so): normalize leading zeros.
+  const port = rawPort === '' || rawPort === '*' ? rawPort : String(Number(rawPort))
+  const normalPort = port === DEFAULT_PORTS.get(scheme) ? '' : port
   if (host.includes('*')) return parsePattern(entry, scheme, host, normalPort)
   const normalHost = normalizeHost(scheme, host)
   if (normalHost === null) {
@@ -207,7 +370,7 @@ function splitHostPort(rest: string): { host: string; port: string } {
  */
 function normalizeHost(scheme: string, host: string): string | null {
   if (host === '') return null
-  if (scheme in DEFAULT_PORTS) {
+  if (DEFAULT_PORTS.has(scheme)) {
     try {
       const parsed = new URL(`${scheme}://${host}`).hostname
       return parsed === '' ? null : parsed
@@ -240,28 +403,22 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
     }
   }
-  return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
-}
-
-/** Whether a serialized origin matches a compiled pattern. */
-function matchesPattern(origin: string, p: OriginPattern): boolean {
-  // Origin: scheme "://" host [":" port]; the scheme must be the pattern's, exactly.
-  const afterScheme = p.scheme.length + 3
-  if (!origin.startsWith(p.scheme) || !origin.startsWith('://', p.scheme.length)) return false
-  let hostEnd = origin.length
-  let port = ''
-  const colon = origin.lastIndexOf(':')
-  if (colon >= afterScheme && !origin.endsWith(']')) {
-    hostEnd = colon
-    port = origin.slice(colon + 1)
-    if (!PORT.test(port)) return false
+  // Public Suffix List (ICANN and private sections): under `github.io` or `co.uk` anyone can
+  // register a name, so a pattern there allows strangers' sites.
+  const suffix = normalBase.includes('.') ? publicSuffixVerdict(normalBase) : null
+  if (suffix === 'public-suffix') {
+    return {
+      problem: `'${entry}' would allow every site under '${normalBase}', a public suffix where anyone can register a name (Public Suffix List).`,
+      fix: `list your own origins under it ('${scheme}://my-site.${normalBase}'), or a pattern under a domain you control ('${scheme}://*.my-site.${normalBase}').`,
+    }
   }
-  if (p.port === '*' ? false : port !== p.port) return false
-  const host = origin.slice(afterScheme, hostEnd)
-  if (p.host !== null) return host === p.host
-  // One or more whole labels before the suffix: never the apex, never "evilexample.com".
-  if (host.length <= p.suffix.length || !host.endsWith(p.suffix)) return false
-  return HOST_LABELS.test(host.slice(0, host.length - p.suffix.length))
+  if (suffix === 'contains-public-suffix') {
+    return {
+      problem: `'${entry}' also covers public suffixes below '${normalBase}' (Public Suffix List), under which other people register names.`,
+      fix: `list the exact origins you use under '${normalBase}', or a pattern under a name only you control.`,
+    }
+  }
+  return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
 }
 
 const SERIALIZED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/
@@ -274,7 +431,12 @@ export function isSerializedOrigin(origin: string): boolean {
 }
 
 /** The answer for an origin: allowed, or why not. */
-export type OriginVerdict = true | 'origin-not-allowed' | 'origin-malformed' | OriginCheckFailed
+export type OriginVerdict =
+  | true
+  | 'origin-not-allowed'
+  | 'origin-malformed'
+  | 'origin-insecure'
+  | OriginCheckFailed
 
 /** The origin function threw or rejected. */
 export interface OriginCheckFailed {
@@ -296,18 +458,22 @@ export function matchOrigin(
   // when listed; no pattern, RegExp or function is ever asked about it.
   if (origin === 'null') return 'origin-not-allowed'
   if (!isSerializedOrigin(origin)) return 'origin-malformed'
-  for (const p of policy.patterns) if (matchesPattern(origin, p)) return true
-  for (const re of policy.regexps) if (re.test(origin)) return true
+  if (policy.patterns.matches(origin)) return true
+  // Listed origins and patterns were checked for plain http at start-up; what a RegExp or the
+  // origin function allows is checked here.
+  const insecure = policy.secureOnly && isInsecureOrigin(origin)
+  const granted = insecure ? 'origin-insecure' : true
+  for (const re of policy.regexps) if (re.test(origin)) return granted
   if (policy.fn === null) return 'origin-not-allowed'
   try {
     const answer = policy.fn(origin, request)
     if (isThenable(answer)) {
       return Promise.resolve(answer).then(
-        (value) => (value === true ? true : 'origin-not-allowed'),
+        (value) => (value === true ? granted : 'origin-not-allowed'),
         (cause: unknown) => ({ code: 'origin-check-failed', cause }) as const,
       )
     }
-    return answer === true ? true : 'origin-not-allowed'
+    return answer === true ? granted : 'origin-not-allowed'
   } catch (cause) {
     return { code: 'origin-check-failed', cause }
   }
@@ -316,9 +482,15 @@ export function matchOrigin(
 /**
  * Whether a value is a promise-like (by shape: promises from another realm fail instanceof).
  * Adapters use it on the policy's `MaybePromise` results to skip a microtask when there is none.
+ * Primitives never are, and neither is an object whose `then` is inherited from
+ * `Object.prototype`: that is a polluting bug's function, not a promise's, and calling it
+ * would hand the policy's answer to it.
  */
 export function isThenable<T>(value: unknown): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
+  if (value instanceof Promise) return true
+  if (typeof value !== 'object' || value === null) return false
+  const then = (value as { then?: unknown }).then
+  return typeof then === 'function' && then !== (Object.prototype as { then?: unknown }).then
 }
 
 export type { OriginMatcher, OriginOption }

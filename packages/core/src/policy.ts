@@ -9,7 +9,7 @@ import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
 import { isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
-import { describeRefusal, type RefusalDetails } from './reasons.ts'
+import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { checkRequestHeaders } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
 import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types.ts'
@@ -51,8 +51,16 @@ function preflightOrigin(request: Request): string | null {
 }
 
 const VARY_ORIGIN = 'Origin'
-const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
-const PREFLIGHT_VARY_PNA = `${PREFLIGHT_VARY}, Access-Control-Request-Private-Network`
+/**
+ * Every request header a preflight answer depends on. Access-Control-Request-Private-Network
+ * is listed whether or not privateNetworkAccess is on: off, a preflight carrying it is refused,
+ * so the answer depends on it either way.
+ */
+const PREFLIGHT_VARY =
+  'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
+
+/** The longest Access-Control-Request-Method read (or echoed, for methods: '*' with credentials). */
+export const MAX_METHOD_LENGTH = 128
 
 /**
  * Validates `options` and compiles them into a policy.
@@ -97,12 +105,15 @@ class Policy implements CorsPolicy {
     // A credential-less public policy answers every request alike: ACAO `*` whatever the
     // Origin, so no Vary is needed and shared caches keep one copy.
     this.#public = o.origin.any ? this.#grantedHeaders('*', false) : null
-    this.#notGranted = { vary: VARY_ORIGIN }
+    // Every record handed out is frozen: one shared record decorated by a caller would
+    // otherwise turn every later refusal into a grant.
+    this.#notGranted = Object.freeze({ vary: VARY_ORIGIN })
     for (const origin of o.origin.exact) this.#granted.set(origin, this.#grantedHeaders(origin, true))
-    const vary = o.privateNetworkAccess ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY
-    this.#preflightVary = o.origin.any ? vary.slice(VARY_ORIGIN.length + 2) : vary
+    // Origin stays in a public policy's preflight Vary too: without Origin the same OPTIONS
+    // request is not a preflight, and the handler answers it.
+    this.#preflightVary = PREFLIGHT_VARY
     const { patterns, regexps, fn } = o.origin
-    this.#exactOnly = patterns.length === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
+    this.#exactOnly = patterns.size === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
   }
 
   #grantedHeaders(origin: string, vary: boolean): CorsHeaders {
@@ -139,6 +150,14 @@ class Policy implements CorsPolicy {
   }
 
   actualHeaders(request: Request): MaybePromise<CorsHeaders> {
+    // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
+    // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
+    // are answered alike with or without it.)
+    if (request.method === 'OPTIONS') return mapMaybe(this.#actualHeaders(request), varyOnMethod)
+    return this.#actualHeaders(request)
+  }
+
+  #actualHeaders(request: Request): MaybePromise<CorsHeaders> {
     if (this.#public !== null) return this.#public
     const origin = request.headers.get('origin')
     // No Origin: not a CORS request; the answer still depends on Origin, hence Vary.
@@ -185,8 +204,11 @@ class Policy implements CorsPolicy {
     // or be a CORS-safelisted method (or `*` matches, for requests without credentials).
     // Methods compare byte-case-sensitively: `patch` is not `PATCH`.
     const method = request.headers.get('access-control-request-method')!
-    if (!isToken(method))
-      return this.#refusePreflight(request, 'method-malformed', { origin, preflight: true, method })
+    if (method.length > MAX_METHOD_LENGTH || !isToken(method)) {
+      const shown =
+        method.length > MAX_METHOD_LENGTH ? `${method.slice(0, 32)}… (${method.length} characters)` : method
+      return this.#refusePreflight(request, 'method-malformed', { origin, preflight: true, method: shown })
+    }
     let allowMethods: string
     if (o.methods === null) {
       // '*' with credentials would be read as a method named "*": echo the method instead.
@@ -242,6 +264,7 @@ class Policy implements CorsPolicy {
     const headers = response.headers
     headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
     if (o.credentials) headers.set('access-control-allow-credentials', 'true')
+    // A list that ends up empty sends no header at all (an empty value is a header that says nothing).
     if (allowMethods !== '') headers.set('access-control-allow-methods', allowMethods)
     if (allowHeaders !== '') headers.set('access-control-allow-headers', allowHeaders)
     return response
@@ -278,7 +301,13 @@ class Policy implements CorsPolicy {
    * Headers: a Headers object passed as `init.headers` would be copied name by name again.
    */
   #preflightResponse(status: number): Response {
-    const response = new Response(null, { status })
+    // Every member given, on a null-prototype init: WebIDL reads dictionary members through the
+    // prototype chain (and undici reads its converted copy so too), so an absent `headers`
+    // would be taken from `Object.prototype.headers` set by a polluting bug elsewhere.
+    const response = new Response(
+      null,
+      nullPrototype({ status, statusText: '', headers: NO_HEADERS as [string, string][] }),
+    )
     response.headers.set('vary', this.#preflightVary)
     return response
   }
@@ -288,11 +317,23 @@ class Policy implements CorsPolicy {
     if (onRefuse === null) return
     try {
       const result: unknown = onRefuse(describeRefusal(code, details), request)
+      // A thenable's `then` is read inside the try: a hostile getter cannot escape it.
       if (isThenable(result)) Promise.resolve(result).catch(reportHookError)
     } catch (error) {
       reportHookError(error)
     }
   }
+}
+
+function mapMaybe<T, U>(value: MaybePromise<T>, f: (v: T) => U): MaybePromise<U> {
+  return isThenable<T>(value) ? Promise.resolve(value).then(f) : f(value)
+}
+
+/** Vary of an OPTIONS request's actual answer: with Origin and this header it was a preflight. */
+const OPTIONS_VARY = 'Origin, Access-Control-Request-Method'
+
+function varyOnMethod(h: CorsHeaders): CorsHeaders {
+  return Object.freeze({ ...h, vary: OPTIONS_VARY })
 }
 
 function verdictCode(verdict: Exclude<OriginVerdict, true>): RefusalCode {
@@ -312,5 +353,11 @@ function isSameOrigin(request: Request, origin: string): boolean {
 }
 
 function reportHookError(error: unknown): void {
-  console.error('[corsica] onRefuse threw; the request was handled anyway:', error)
+  console.error(`[corsica] onRefuse threw; the request was handled anyway: ${describeThrown(error)}`)
+}
+
+const NO_HEADERS: readonly [string, string][] = Object.freeze([])
+
+function nullPrototype<T extends object>(init: T): T {
+  return Object.assign(Object.create(null) as T, init)
 }

@@ -40,8 +40,14 @@ export const REFUSAL_REASONS: Readonly<
       'send exactly one Origin header such as https://app.example.com; browsers always do, so this request was not made by a browser page',
   },
   'origin-check-failed': {
-    message: (d) => `the origin function threw for origin ${d.origin}: ${String(d.cause)}`,
+    message: (d) => `the origin function threw for origin ${d.origin}: ${describeThrown(d.cause)}`,
     fix: () => 'make the origin function return true or false (or a promise of it) without throwing',
+  },
+  'origin-insecure': {
+    message: (d) =>
+      `origin ${d.origin} is plain http and credentials is true, so it is not granted (anyone on its network path could inject script into it)`,
+    fix: (d) =>
+      `serve the page over https (${d.origin.replace(/^http:/, 'https:')}), or set dangerouslyAllowInsecureOrigins: true if you accept that risk`,
   },
   'method-not-allowed': {
     message: (d) => `method ${d.method} is not in methods`,
@@ -76,6 +82,24 @@ export const REFUSAL_REASONS: Readonly<
     message: () => 'the preflight asks for private network access and privateNetworkAccess is off',
     fix: () => 'set privateNetworkAccess: true if public websites may call this server on a private network',
   },
+}
+
+/**
+ * Describes any thrown value in one line without ever throwing itself: `String()` fails on
+ * `Object.create(null)`, and a hostile object can throw from `toString` or from a getter.
+ */
+export function describeThrown(value: unknown): string {
+  try {
+    if (value instanceof Error) return `${value.name}: ${value.message}`
+    if (typeof value === 'string') return value
+    return String(value)
+  } catch {
+    try {
+      return Object.prototype.toString.call(value)
+    } catch {
+      return 'a value that cannot be described'
+    }
+  }
 }
 
 /** Builds the refusal record handed to `onRefuse`. */

@@ -12,11 +12,11 @@ const ACEH = 'access-control-expose-headers'
  * Throws a TypeError when `headers` is immutable and needs a change (see `applyToResponse`).
  */
 export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
-  const origin = cors[ACAO]
+  const origin = own(cors, ACAO)
   if (origin !== undefined) {
     headers.set(ACAO, origin)
-    setOrDelete(headers, ACAC, cors[ACAC])
-    setOrDelete(headers, ACEH, cors[ACEH])
+    setOrDelete(headers, ACAC, own(cors, ACAC))
+    setOrDelete(headers, ACEH, own(cors, ACEH))
   } else if (headers.has(ACAO)) {
     // Nothing granted. Fetch's CORS check fails without Access-Control-Allow-Origin, so a
     // handler's own credentials or expose header grants nothing on its own: they need removing
@@ -25,7 +25,16 @@ export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
     headers.delete(ACAC)
     headers.delete(ACEH)
   }
-  if (cors.vary !== undefined) mergeVary(headers, cors.vary)
+  const vary = own(cors, 'vary')
+  if (vary !== undefined) mergeVary(headers, vary)
+}
+
+/**
+ * A record's own value for `name`: a header absent from the record must not be read from
+ * `Object.prototype`, where a polluting bug elsewhere could have put `'true'`.
+ */
+function own(cors: CorsHeaders, name: keyof CorsHeaders): string | undefined {
+  return Object.hasOwn(cors, name) ? cors[name] : undefined
 }
 
 function setOrDelete(headers: Headers, name: string, value: string | undefined): void {
@@ -40,6 +49,9 @@ function setOrDelete(headers: Headers, name: string, value: string | undefined):
  * response is never half-changed.
  */
 export function applyToResponse(response: Response, cors: CorsHeaders): Response {
+  // `Response.error()` (a network error) has immutable headers and cannot be copied (status
+  // 0): it passes through untouched, and the browser reports a network error as it would anyway.
+  if (response.type === 'error') return response
   try {
     applyCorsHeaders(response.headers, cors)
     return response
@@ -72,4 +84,21 @@ export function mergeVary(headers: Headers, add: string): void {
     if (!present.has(name.toLowerCase())) merged += `, ${name}`
   }
   if (merged !== current) headers.set('vary', merged)
+}
+
+/**
+ * Puts what an earlier layer set (a middleware's `x-request-id`, a cookie) on a preflight
+ * answer the policy built: every header except CORS headers, which are the policy's alone (an
+ * earlier `Access-Control-Allow-Origin: *` must not grant a refused preflight), and except
+ * body headers; Vary is merged. Returns `answer`, changed in place.
+ */
+export function withEarlierHeaders(answer: Response, earlier: Headers): Response {
+  const headers = answer.headers
+  for (const [name, value] of earlier) {
+    if (name.startsWith('access-control-') || name === 'content-type' || name === 'content-length') continue
+    if (name === 'vary') mergeVary(headers, value)
+    else if (name === 'set-cookie') headers.append(name, value)
+    else headers.set(name, value)
+  }
+  return answer
 }

@@ -94,6 +94,16 @@ export interface CorsOptions {
    * @default console.warn, once per distinct refusal
    */
   onRefuse?: ((refusal: CorsRefusal, request: Request) => void) | false
+  /**
+   * With `credentials`, also allows plain-`http://` origins that are not loopback
+   * (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`). Off by default, and refused at start-up
+   * when such an origin is listed.
+   *
+   * **Security:** anyone on the network path of such a page (public Wi-Fi, a hostile proxy) can
+   * inject script into it and read every credentialed answer it is granted.
+   * @default false
+   */
+  dangerouslyAllowInsecureOrigins?: boolean
 }
 
 /** Stable codes of the reasons a CORS request is not granted. */
@@ -101,6 +111,7 @@ export type RefusalCode =
   | 'origin-not-allowed'
   | 'origin-malformed'
   | 'origin-check-failed'
+  | 'origin-insecure'
   | 'method-not-allowed'
   | 'method-malformed'
   | 'header-not-allowed'

@@ -1,5 +1,11 @@
 /** @module Hono middleware for CORS, backed by @corsica/core. */
-import { type CorsHeaders, type CorsOptions, createCorsAt, isThenable } from '@corsica/core'
+import {
+  type CorsHeaders,
+  type CorsOptions,
+  createCorsAt,
+  isThenable,
+  withEarlierHeaders,
+} from '@corsica/core'
 import type { Context, MiddlewareHandler } from 'hono'
 
 export type {
@@ -23,9 +29,20 @@ export function cors(options: CorsOptions): MiddlewareHandler {
   // seldom a function) costs a microtask each, a measurable share of a middleware's price.
   return function corsMiddleware(c, next) {
     const answer = policy.preflight(c.req.raw)
-    if (isThenable(answer)) return answer.then((res) => res ?? next().then(() => finish(c)))
-    if (answer) return Promise.resolve(answer) // a preflight never reaches the route (Fetch standard, CORS-preflight fetch)
+    if (isThenable(answer))
+      return answer.then((res) => (res ? respond(c, res) : next().then(() => finish(c))))
+    if (answer) return Promise.resolve(respond(c, answer)) // a preflight never reaches the route (Fetch standard, CORS-preflight fetch)
     return next().then(() => finish(c))
+  }
+
+  // Headers that earlier middleware set (c.header(), c.res.headers) stay on the preflight
+  // answer, but its CORS headers are the policy's alone. Stored with the setter cleared first,
+  // as below, so that Hono does not copy the earlier headers back over the policy's.
+  function respond(c: Context, answer: Response): Response {
+    const response = withEarlierHeaders(answer, c.res.headers)
+    c.res = undefined
+    c.res = response
+    return response
   }
 
   function finish(c: Context): void | Promise<void> {

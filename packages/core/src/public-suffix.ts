@@ -1,0 +1,92 @@
+/**
+ * The Public Suffix List, asked about the base of an origin pattern: `https://*.github.io`
+ * would let every GitHub Pages site read the responses, as `https://*.com` would every site.
+ * Only createCors asks. The encoded tree (see scripts/public-suffixes.mjs) is read lazily, one
+ * level of one branch at a time, so a question costs a scan of the branches it walks through,
+ * not a parse of the whole list.
+ */
+import { PUBLIC_SUFFIX_TREE } from './public-suffix-data.ts'
+
+interface SuffixNode {
+  /** Whether this name is itself a rule of the list. */
+  readonly rule: boolean
+  /** Where its children are encoded in PUBLIC_SUFFIX_TREE: [start, end). */
+  readonly start: number
+  readonly end: number
+  children: Map<string, SuffixNode> | null
+}
+
+const COMMA = 0x2c
+const OPEN = 0x28
+const CLOSE = 0x29
+const PLUS = 0x2b
+
+const root: SuffixNode = { rule: false, start: 0, end: PUBLIC_SUFFIX_TREE.length, children: null }
+
+/** The children of a node, decoded from `a,b+(c,d(e))` on first use. */
+function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
+  if (node.children !== null) return node.children
+  const s = PUBLIC_SUFFIX_TREE
+  const children = new Map<string, SuffixNode>()
+  let i = node.start
+  while (i < node.end) {
+    let j = i
+    for (
+      let c = s.charCodeAt(j);
+      j < node.end && c !== COMMA && c !== OPEN && c !== PLUS;
+      c = s.charCodeAt(++j)
+    );
+    const label = s.slice(i, j)
+    const alsoRule = s.charCodeAt(j) === PLUS
+    if (alsoRule) j++
+    if (j < node.end && s.charCodeAt(j) === OPEN) {
+      let depth = 1
+      let k = j + 1
+      for (; depth > 0; k++) {
+        const c = s.charCodeAt(k)
+        if (c === OPEN) depth++
+        else if (c === CLOSE) depth--
+      }
+      children.set(label, { rule: alsoRule, start: j + 1, end: k - 1, children: null })
+      j = k
+    } else {
+      // A label without children is a rule.
+      children.set(label, { rule: true, start: 0, end: 0, children: null })
+    }
+    i = j + 1 // past the comma
+  }
+  node.children = children
+  return children
+}
+
+/** What the list says about a pattern's base domain (lower case, ASCII). */
+export type SuffixVerdict = 'public-suffix' | 'contains-public-suffix' | null
+
+/**
+ * Whether `domain` is a public suffix (PSL algorithm: an exact rule, a wildcard rule one label
+ * up, no exception rule; one label is a suffix by the default rule `*`), or has public suffixes
+ * below it (`amazonaws.com` above `s3.amazonaws.com`), so that a pattern over it would cover
+ * names that other people register. Null when neither.
+ */
+export function publicSuffixVerdict(domain: string): SuffixVerdict {
+  const labels = domain.split('.').reverse()
+  if (labels.length === 1) return 'public-suffix'
+  let node = root
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!
+    const children = childrenOf(node)
+    if (i === labels.length - 1) {
+      if (children.has(`!${label}`)) return null
+      if (children.has('*')) return 'public-suffix'
+      const own = children.get(label)
+      if (own === undefined) return null
+      if (own.rule) return 'public-suffix'
+      for (const name of childrenOf(own).keys()) if (!name.startsWith('!')) return 'contains-public-suffix'
+      return null
+    }
+    const next = children.get(label) ?? children.get('*')
+    if (next === undefined) return null
+    node = next
+  }
+  return null
+}
