@@ -112,7 +112,7 @@ describe('the doctor agrees with Chromium on Corsica, hono/cors and express cors
 
   const json = { 'content-type': 'application/json', 'x-api-key': 'k' }
   const calls: Array<[string, string, Partial<FetchInit>]> = [
-    // Corsica refuses a preflight as a whole: Chromium blames the origin, and so must the doctor's first line.
+    // Corsica answers a refused method or header with its lists: Chromium names it, and so must the doctor's first line.
     ['corsica', '/items', { method: 'PUT', headers: json, body: '{}' }],
     ['corsica', '/items', { method: 'DELETE' }],
     ['corsica', '/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
