@@ -164,13 +164,13 @@ export const cases: Case[] = [
   // Preflight: method. Fetch, CORS-preflight fetch: the method must be in
   // Access-Control-Allow-Methods or be CORS-safelisted; methods compare case-sensitively.
   {
-    name: 'preflight for a method not in methods gets the policy’s methods, without it',
+    name: 'preflight for a method not in methods gets the methods of the policy, without it',
     options: { ...LIST, methods: ['GET', 'PUT'] },
     request: preflight(APP, 'DELETE'),
     expect: explained(APP, 'GET, PUT'),
   },
   {
-    name: 'with credentials, a refused method’s answer passes the CORS check (ACAC) so the browser names the method',
+    name: 'with credentials, the answer to a refused method passes the CORS check (ACAC) so the browser names the method',
     options: { ...LIST, methods: ['GET', 'PUT'], credentials: true },
     request: preflight(ADMIN, 'DELETE'),
     expect: explained(ADMIN, 'GET, PUT', null, true),
@@ -243,7 +243,7 @@ export const cases: Case[] = [
     expect: { status: 204, headers: { [ACAO]: APP, [ACAH]: 'content-type, x-api-key' }, handlerRan: false },
   },
   {
-    name: 'preflight for a header not in allowedHeaders gets the policy’s headers, without it',
+    name: 'preflight for a header not in allowedHeaders gets the headers of the policy, without it',
     options: { ...LIST, allowedHeaders: ['content-type'] },
     request: preflight(APP, 'PUT', 'content-type,x-api-key'),
     expect: explained(APP, DEFAULT_METHODS, 'content-type'),
