@@ -1,6 +1,8 @@
 /**
- * @module `pnpm bench`: the micro benchmark (one child process per subject), then the whole-server
- * figure, then the report on the terminal and in bench-results/ (JSON, and Markdown for the README).
+ * @module `pnpm bench [--runtime node|deno|bun|workerd]`: the micro benchmark inside that runtime
+ * (one child process, or workerd instance, per subject), then the whole-server figure (Node: Hono
+ * on @hono/node-server; Deno.serve; Bun.serve; none for workerd), then the report on the terminal
+ * and in bench-results/ (JSON, and Markdown for the README).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, release, totalmem, type } from 'node:os'
@@ -8,12 +10,14 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { runMicro } from './micro.js'
 import { type RunResult, render } from './report.js'
+import { type RuntimeId, runtimeIds, runtimeVersion } from './runtimes.js'
 import { runServers } from './server.js'
 import { type SubjectId, subjects } from './subjects/index.js'
 import { checkTargets } from './targets.js'
 import type { Clock } from './timer.js'
 
 const usage = `usage: node dist/main.js [options]
+  --runtime R          where to measure: ${runtimeIds.join(', ')} (default node)
   --batch-ms N         length of one timed batch (default 50)
   --rounds N           interleaved rounds per scenario (default 30)
   --calibrate-ms N     warm-up and sizing time per function (default 100)
@@ -31,6 +35,7 @@ const { values: args } = parseArgs({
   // `pnpm bench -- --x` hands the `--` through: drop it.
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
+    runtime: { type: 'string', default: 'node' },
     'batch-ms': { type: 'string', default: '50' },
     rounds: { type: 'string', default: '30' },
     'calibrate-ms': { type: 'string', default: '100' },
@@ -61,6 +66,11 @@ const ids = (args.subjects?.split(',') ?? Object.keys(subjects)) as SubjectId[]
 const unknown = ids.filter((id) => !(id in subjects))
 if (unknown.length > 0) throw new Error(`unknown subject ${unknown.join(', ')}; see --help`)
 
+if (!runtimeIds.includes(args.runtime as RuntimeId))
+  throw new Error(`--runtime must be one of ${runtimeIds.join(', ')}, got ${args.runtime}`)
+const runtime = args.runtime as RuntimeId
+if (runtime === 'workerd' && args.clock === 'cpu') throw new Error('--clock cpu: workerd has no CPU clock')
+
 if (args.clock !== 'cpu' && args.clock !== 'wall')
   throw new Error(`--clock must be cpu or wall, got ${args.clock}`)
 const clock: Clock = args.clock
@@ -77,17 +87,13 @@ const server = args.smoke
     }
 
 const progress = (line: string) => console.error(`[bench] ${line}`)
-const microResults = args['no-micro'] ? [] : await runMicro(ids, micro, progress)
-const serverResults = args['no-server']
-  ? []
-  : await runServers(
-      ['bare', 'empty-middleware', 'floor-middleware', 'corsica-hono', 'hono-cors'],
-      server,
-      progress,
-    )
+const microResults = args['no-micro'] ? [] : await runMicro(runtime, ids, micro, progress)
+const serverResults = args['no-server'] ? [] : await runServers(runtime, server, progress)
 
 const run: RunResult = {
   date: new Date().toISOString(),
+  runtime,
+  runtimeVersion: runtimeVersion(runtime),
   machine: {
     cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
     cores: cpus().length,
@@ -103,9 +109,12 @@ const run: RunResult = {
 
 console.log(render(run, false))
 await mkdir(args.out, { recursive: true })
-const stamp = run.date.replace(/[:.]/g, '-')
+const stamp = `${runtime}-${run.date.replace(/[:.]/g, '-')}`
 const json = `${JSON.stringify(run, null, 2)}\n`
 await writeFile(new URL(`${stamp}.json`, `file://${args.out}/`), json)
-await writeFile(new URL('latest.json', `file://${args.out}/`), json)
-await writeFile(new URL('latest.md', `file://${args.out}/`), render(run, true))
+// latest.json is the last run in any runtime; latest-<runtime>.* the last in each.
+for (const name of ['latest', `latest-${runtime}`]) {
+  await writeFile(new URL(`${name}.json`, `file://${args.out}/`), json)
+  await writeFile(new URL(`${name}.md`, `file://${args.out}/`), render(run, true))
+}
 progress(`results in ${args.out}`)

@@ -1,8 +1,10 @@
 /** The micro benchmark's parent: one child process per subject, run one after another, then the figures. */
-import { fork } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Answer } from './answer.js'
-import type { ChildResult, ChildTask, ScenarioBatches } from './micro-child.js'
+import { type ChildResult, type ChildTask, RESULT_MARK, type ScenarioBatches } from './micro-run.js'
+import { killGroup, type RuntimeId, spawnIn } from './runtimes.js'
+import { scenarios } from './scenarios.js'
 import { type Estimate, median, medianDifference, medianEstimate } from './stats.js'
 import { type ReferenceId, type SubjectId, subjects } from './subjects/index.js'
 import type { Clock } from './timer.js'
@@ -39,25 +41,58 @@ export interface SubjectResult {
   cells: Record<string, Cell>
 }
 
-const childPath = fileURLToPath(new URL('./micro-child.js', import.meta.url))
+/** No child may run longer than this: a hung runtime stops the run instead of stalling it. */
+const CHILD_TIMEOUT_MS = 15 * 60_000
 
-/** Runs one subject in a fresh child process; rejects with the child's error if it failed. */
-function runChild(task: ChildTask): Promise<ScenarioBatches[]> {
+/** Runs one subject in a fresh Node, Deno or Bun process; its result is one line of its stdout. */
+function runProcess(runtime: Exclude<RuntimeId, 'workerd'>, task: ChildTask): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(childPath, [JSON.stringify(task)], { execArgv: ['--expose-gc'], stdio: 'inherit' })
-    let result: ChildResult | undefined
-    child.on('message', (message) => {
-      result = message as ChildResult
+    const child = spawnIn(runtime, 'portable/micro-child.js', [JSON.stringify(task)])
+    let stdout = ''
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
     })
+    const timer = setTimeout(() => killGroup(child), CHILD_TIMEOUT_MS)
     child.on('error', reject)
-    child.on('exit', (code) => {
-      if (result?.ok) resolve(result.batches)
-      else
-        reject(
-          new Error(`bench child for ${task.subject} failed (exit ${code}): ${result?.error ?? 'no result'}`),
-        )
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      killGroup(child)
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARK))
+      if (line) resolve(JSON.parse(line.slice(RESULT_MARK.length)))
+      else reject(new Error(`${runtime} child for ${task.subject} ended (${signal ?? code}) with no result`))
     })
   })
+}
+
+/**
+ * Runs one subject in a fresh workerd (a Miniflare instance of its own), one scenario per request,
+ * each measured in the request's body. workerd's clock ticks in whole milliseconds (it is
+ * `Date.now()`), which a 50 ms batch turns into ±2% per batch, less once medians are taken.
+ */
+async function runWorkerd(task: ChildTask): Promise<ChildResult> {
+  const { Miniflare } = await import('miniflare')
+  const script = await readFile(fileURLToPath(new URL('./portable/micro-worker.js', import.meta.url)), 'utf8')
+  const mf = new Miniflare({ modules: true, script, compatibilityDate: '2026-04-01' })
+  try {
+    const batches: ScenarioBatches[] = []
+    for (const scenario of scenarios) {
+      const body = JSON.stringify({ ...task, scenarios: [scenario.id] })
+      const response = await mf.dispatchFetch('http://bench/', { method: 'POST', body })
+      const result = (await response.json()) as ChildResult
+      if (!result.ok) return result
+      batches.push(...result.batches)
+    }
+    return { ok: true, batches }
+  } finally {
+    await mf.dispose()
+  }
+}
+
+/** Runs one subject in a fresh child; rejects with the child's error if it failed. */
+async function runChild(runtime: RuntimeId, task: ChildTask): Promise<ScenarioBatches[]> {
+  const result = runtime === 'workerd' ? await runWorkerd(task) : await runProcess(runtime, task)
+  if (result.ok) return result.batches
+  throw new Error(`${runtime} child for ${task.subject} failed: ${result.error}`)
 }
 
 /** Turns a child's raw batches into figures. */
@@ -74,16 +109,17 @@ function toCell(b: ScenarioBatches): Cell {
   }
 }
 
-/** Measures the given subjects, one child each, in order; `progress` hears of each start. */
+/** Measures the given subjects in `runtime`, one child each, in order; `progress` hears of each start. */
 export async function runMicro(
+  runtime: RuntimeId,
   ids: readonly SubjectId[],
   settings: MicroSettings,
   progress: (line: string) => void,
 ): Promise<SubjectResult[]> {
   const results: SubjectResult[] = []
   for (const id of ids) {
-    progress(`micro: ${id}`)
-    const batches = await runChild({ subject: id, ...settings })
+    progress(`micro (${runtime}): ${id}`)
+    const batches = await runChild(runtime, { subject: id, ...settings })
     const { label, reference } = subjects[id]
     results.push({
       id,

@@ -1,6 +1,6 @@
-/** The one CORS policy every subject is configured with, and the trivial handler they all wrap. */
+/** The CORS policies every subject is configured with, and the trivial handler they all wrap. */
 
-/** The two origins allowed to read responses. */
+/** The two origins allowed to read responses under the small policy. */
 export const allowedOrigins = ['https://app.example.com', 'https://admin.example.com'] as const
 
 /** An origin no subject allows. */
@@ -17,6 +17,61 @@ export const exposedHeaders = ['x-request-id'] as const
 
 /** Seconds a browser may cache a granted preflight. */
 export const maxAge = 600
+
+/**
+ * Which origins a policy allows: exact origins, and subdomain patterns written as Corsica takes
+ * them (`https://*.tenant1.example`: any subdomain of tenant1.example, one label or more, https,
+ * default port).
+ */
+export interface OriginList {
+  exact: readonly string[]
+  patterns: readonly string[]
+}
+
+/** The policies the scenarios run under: the small one of every scenario, and a SaaS's large one. */
+export type PolicyId = 'small' | 'large'
+
+/** How many exact origins, and as many patterns, the large policy lists. */
+export const LARGE_SIZE = 10_000
+
+/**
+ * The large policy: a SaaS serving its customers' own domains. 10,000 exact origins and 10,000
+ * patterns, the small policy's two origins among the exact ones.
+ */
+const large: OriginList = {
+  exact: [
+    ...allowedOrigins,
+    ...Array.from(
+      { length: LARGE_SIZE - allowedOrigins.length },
+      (_, i) => `https://shop${i}.customer.example`,
+    ),
+  ],
+  patterns: Array.from({ length: LARGE_SIZE }, (_, i) => `https://*.tenant${i}.example`),
+}
+
+/** The origins of each policy. */
+export const originLists: Record<PolicyId, OriginList> = {
+  small: { exact: allowedOrigins, patterns: [] },
+  large,
+}
+
+/** A pattern hit under the large policy: two labels deep under the middle tenant. */
+export const patternOrigin = `https://eu.shop.tenant${LARGE_SIZE / 2}.example`
+
+/** The RegExp a user would write for a pattern, as hono/cors, itty-router and h3 users do. */
+export function patternRegExp(pattern: string): RegExp {
+  const [scheme, domain] = pattern.split('://*.') as [string, string]
+  return new RegExp(`^${scheme}://([a-z0-9-]+\\.)+${domain.replaceAll('.', '\\.')}$`)
+}
+
+/**
+ * The check a user of a library without patterns writes as its origin function: the list as
+ * strings and RegExps, tried in order (what the `cors` package for Express does with an array).
+ */
+export function listMatcher(list: OriginList): (origin: string) => boolean {
+  const entries: (string | RegExp)[] = [...list.exact, ...list.patterns.map(patternRegExp)]
+  return (origin) => entries.some((e) => (typeof e === 'string' ? e === origin : e.test(origin)))
+}
 
 /**
  * The handler every subject wraps: `new Response('ok')`, as cheap as a real answer can be. An

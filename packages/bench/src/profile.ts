@@ -67,7 +67,7 @@ export function timesByFunction(
 async function loop(subjectId: string, scenarioId: string, seconds: string) {
   const subject = subjects[subjectId as SubjectId]
   const scenario = scenarios.find((s) => s.id === scenarioId)
-  const it = await iteration(await subject!.load(), requestFactory(scenario!))
+  const it = await iteration(await subject!.load(scenario!.policy ?? 'small'), requestFactory(scenario!))
   const end = performance.now() + Number(seconds) * 1000
   let count = 0
   while (performance.now() < end) {

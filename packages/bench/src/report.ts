@@ -1,6 +1,7 @@
 /** The report of a run: the same tables for the terminal and, as Markdown, for the README. */
 import { shortAnswer } from './answer.js'
 import type { SubjectResult } from './micro.js'
+import type { RuntimeId } from './runtimes.js'
 import { scenarios } from './scenarios.js'
 import type { ServerResult } from './server.js'
 import { median } from './stats.js'
@@ -10,6 +11,8 @@ import type { TargetCheck } from './targets.js'
 /** Everything one run produced, as written to bench-results/*.json. */
 export interface RunResult {
   date: string
+  runtime: RuntimeId
+  runtimeVersion: string
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string }
   settings: Record<string, unknown>
   micro: SubjectResult[]
@@ -77,16 +80,29 @@ function answerTable(micro: readonly SubjectResult[], markdown: boolean): string
   return table(columns, rows, markdown)
 }
 
-function serverTable(servers: readonly ServerResult[], markdown: boolean): string {
-  const label = {
-    bare: 'Hono app, no CORS',
-    'empty-middleware': 'Hono empty middleware',
-    'floor-middleware': 'Hono floor middleware',
-    'corsica-hono': '@corsica/hono',
-    'hono-cors': 'hono/cors',
-  }
+/** What the whole server is in each runtime, for the heading. */
+const serverName: Record<RuntimeId, string> = {
+  node: 'Hono on @hono/node-server',
+  deno: 'Deno.serve',
+  bun: 'Bun.serve',
+  workerd: '(none)',
+}
+
+function serverTable(runtime: RuntimeId, servers: readonly ServerResult[], markdown: boolean): string {
+  const label = (variant: ServerResult['variant']) =>
+    runtime === 'node'
+      ? {
+          bare: 'Hono app, no CORS',
+          'empty-middleware': 'Hono empty middleware',
+          'floor-middleware': 'Hono floor middleware',
+          'corsica-hono': '@corsica/hono',
+          'hono-cors': 'hono/cors',
+        }[variant as string]
+      : { bare: 'bare handler', floor: 'floor (hand-written)', 'corsica-core': 'cors.wrap(handler)' }[
+          variant as string
+        ]
   const rows = servers.map((s) => [
-    label[s.variant],
+    label(s.variant) ?? s.variant,
     String(Math.round(s.medianRps)),
     s.rps.map((r) => Math.round(r)).join(' / '),
     s.variant === 'bare' ? '' : `${s.lossPercent.toFixed(1)}%`,
@@ -109,7 +125,7 @@ export function render(run: RunResult, markdown: boolean): string {
   const heading = (text: string) => (markdown ? `#### ${text}` : `== ${text}`)
   const code = (text: string) => (markdown ? `\`\`\`\n${text}\n\`\`\`` : text)
   const parts = [
-    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${run.date}`,
+    `${run.runtimeVersion} (runtime), ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${run.date}`,
     `settings: ${JSON.stringify(run.settings)}`,
   ]
   if (run.micro.length > 0) {
@@ -128,8 +144,10 @@ export function render(run: RunResult, markdown: boolean): string {
   }
   if (run.servers.length > 0) {
     parts.push(
-      heading('Whole server: allowed cross-origin GET over loopback (autocannon)'),
-      serverTable(run.servers, markdown),
+      heading(
+        `Whole server, ${serverName[run.runtime]}: allowed cross-origin GET over loopback (autocannon)`,
+      ),
+      serverTable(run.runtime, run.servers, markdown),
     )
   }
   parts.push(heading('Targets'), code(targetLines(run.targets)))

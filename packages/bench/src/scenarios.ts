@@ -1,13 +1,18 @@
 /** The requests every subject answers, one fresh Request per iteration. */
-import { allowedOrigins, refusedOrigin } from './policy.js'
+import { allowedOrigins, LARGE_SIZE, type PolicyId, patternOrigin, refusedOrigin } from './policy.js'
 
-/** One kind of request, and whether the targets treat it as ordinary traffic or as an attack. */
+/**
+ * One kind of request, the policy it meets, and whether the targets treat it as ordinary traffic,
+ * as an attack, or as ordinary traffic under a large allowlist.
+ */
 export interface Scenario {
   id: string
   label: string
   /** A column heading of a dozen characters at most. */
   short: string
-  kind: 'ordinary' | 'hostile'
+  kind: 'ordinary' | 'hostile' | 'large'
+  /** The policy every subject is configured with for this scenario; small unless said. */
+  policy?: PolicyId
   method: string
   headers: Record<string, string>
 }
@@ -22,7 +27,17 @@ const commaFlood = ', '.repeat(8192)
 // 1000 distinct names, none allowed: forces a validating policy to look at every one.
 const thousandNames = Array.from({ length: 1000 }, (_, i) => `x-h${i}`).join(', ')
 
-/** The scenarios, in table order: the five ordinary ones first, then the two hostile preflights. */
+const preflightAsks = {
+  'access-control-request-method': 'PUT',
+  'access-control-request-headers': 'content-type, x-request-id',
+}
+const entries = `${(2 * LARGE_SIZE).toLocaleString('en')} entries`
+
+/**
+ * The scenarios, in table order: the five ordinary ones first, then the two hostile preflights,
+ * then two preflights under the large policy (10,000 exact origins + 10,000 patterns): one from a
+ * subdomain of the middle pattern, one from an origin none of them lists.
+ */
 export const scenarios: readonly Scenario[] = [
   { id: 'no-origin', label: 'no Origin', short: 'no Origin', kind: 'ordinary', method: 'GET', headers: {} },
   {
@@ -84,6 +99,24 @@ export const scenarios: readonly Scenario[] = [
       'access-control-request-method': 'PUT',
       'access-control-request-headers': thousandNames,
     },
+  },
+  {
+    id: 'large-pattern',
+    label: `allowed preflight, pattern among ${entries}`,
+    short: 'pre 20k pat',
+    kind: 'large',
+    policy: 'large',
+    method: 'OPTIONS',
+    headers: { origin: patternOrigin, ...preflightAsks },
+  },
+  {
+    id: 'large-refused',
+    label: `refused preflight, ${entries}`,
+    short: 'pre 20k no',
+    kind: 'large',
+    policy: 'large',
+    method: 'OPTIONS',
+    headers: { origin: refusedOrigin, ...preflightAsks },
   },
 ]
 

@@ -1,7 +1,8 @@
 /**
- * A smoke run of `pnpm bench` with tiny counts, so the benchmark cannot rot unnoticed. It asserts
- * that every subject ran every scenario and answered as the Fetch standard's CORS protocol says a
- * correctly configured policy must, never how fast anything was.
+ * A smoke run of `pnpm bench` with tiny counts, so the benchmark cannot rot unnoticed: on Node
+ * with every subject, and in Deno, Bun and workerd with a few. It asserts that every subject ran
+ * every scenario and answered as the Fetch standard's CORS protocol says a correctly configured
+ * policy must, never how fast anything was.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allowedOrigins } from './policy.js'
+import { allowedOrigins, patternOrigin } from './policy.js'
 import type { RunResult } from './report.js'
 import { scenarios } from './scenarios.js'
 import { subjects } from './subjects/index.js'
@@ -18,30 +19,41 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url))
 const out = mkdtempSync(join(tmpdir(), 'corsica-bench-'))
 let run: RunResult
 
-beforeAll(() => {
-  // The bench runs as built JavaScript (its child processes too): build it from the current source.
-  execFileSync('pnpm', ['exec', 'tsup', '--silent'], { cwd: packageDir, stdio: 'inherit' })
-  execFileSync(process.execPath, ['dist/main.js', '--smoke', '--out', out], {
+/** A smoke run in `runtime`; its report. */
+function smoke(runtime: string, extra: string[] = []): RunResult {
+  execFileSync(process.execPath, ['dist/main.js', '--smoke', '--runtime', runtime, '--out', out, ...extra], {
     cwd: packageDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 170_000,
   })
-  run = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'))
+  return JSON.parse(readFileSync(join(out, `latest-${runtime}.json`), 'utf8'))
+}
+
+/** What every runtime's smoke run checks: every scenario ran, as paired figures. */
+function expectEveryScenario(report: RunResult): void {
+  for (const subject of report.micro) {
+    expect(Object.keys(subject.cells), subject.id).toEqual(scenarios.map((s) => s.id))
+    for (const cell of Object.values(subject.cells)) {
+      expect(Number.isFinite(cell.cost.value)).toBe(true)
+      expect(cell.raw.subject).toHaveLength(2)
+      expect(cell.raw.reference).toHaveLength(2)
+    }
+  }
+}
+
+beforeAll(() => {
+  // The bench runs as built JavaScript (its child processes too): build it from the current source.
+  execFileSync('pnpm', ['exec', 'tsup', '--silent'], { cwd: packageDir, stdio: 'inherit' })
+  run = smoke('node')
 })
 
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('pnpm bench --smoke', () => {
   it('measures every subject on every scenario, as paired figures', () => {
+    expect(run.runtime).toBe('node')
     expect(run.micro.map((s) => s.id)).toEqual(Object.keys(subjects))
-    for (const subject of run.micro) {
-      expect(Object.keys(subject.cells)).toEqual(scenarios.map((s) => s.id))
-      for (const cell of Object.values(subject.cells)) {
-        expect(Number.isFinite(cell.cost.value)).toBe(true)
-        expect(cell.raw.subject).toHaveLength(2)
-        expect(cell.raw.reference).toHaveLength(2)
-      }
-    }
+    expectEveryScenario(run)
   })
 
   it('wires every subject to the policy: a listed origin is granted, with credentials', () => {
@@ -64,6 +76,11 @@ describe('pnpm bench --smoke', () => {
       // A refused origin never gets ACAO.
       const refused = subject.cells['get-refused']!.answers.subject
       expect(refused.headers['access-control-allow-origin'], subject.id).toBeUndefined()
+      // The large policy: a subdomain of a listed pattern is granted, an unlisted origin is not.
+      const pattern = subject.cells['large-pattern']!.answers.subject
+      expect(pattern.headers['access-control-allow-origin'], subject.id).toBe(patternOrigin)
+      const unlisted = subject.cells['large-refused']!.answers.subject
+      expect(unlisted.headers['access-control-allow-origin'], subject.id).toBeUndefined()
     }
   })
 
@@ -82,6 +99,46 @@ describe('pnpm bench --smoke', () => {
   })
 
   it('reports every target', () => {
-    expect(run.targets).toHaveLength(10)
+    expect(run.targets).toHaveLength(12)
+  })
+})
+
+describe.each([
+  ['deno', ['bare', 'floor', 'corsica-core']],
+  ['bun', ['bare', 'floor', 'corsica-core']],
+  ['workerd', []],
+])('pnpm bench --smoke --runtime %s', (runtime, servers) => {
+  it('measures the floor, the core and a peer inside the runtime, and loads its server', () => {
+    const report = smoke(runtime, ['--subjects', 'floor,corsica-core,hono-cors'])
+    expect(report.runtime).toBe(runtime)
+    expect(report.micro.map((s) => s.id)).toEqual(['floor', 'corsica-core', 'hono-cors'])
+    expectEveryScenario(report)
+    for (const subject of report.micro) {
+      const preflight = subject.cells['large-pattern']!.answers.subject
+      expect(preflight.headers['access-control-allow-origin'], subject.id).toBe(patternOrigin)
+    }
+    expect(report.servers.map((s) => s.variant)).toEqual(servers)
+    for (const server of report.servers) expect(server.non2xx + server.errors).toBe(0)
+  })
+})
+
+describe('pnpm --filter @corsica/bench scale --smoke', () => {
+  it('times every request under both policies, after checking both answer alike', () => {
+    // scale.js throws when either policy grants or refuses other than the request expects.
+    execFileSync(process.execPath, ['--expose-gc', 'dist/scale.js', '--smoke', '--out', out], {
+      cwd: packageDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 60_000,
+    })
+    const scale = JSON.parse(readFileSync(join(out, 'scale-latest.json'), 'utf8'))
+    expect(scale.rows.map((r: { request: string }) => r.request)).toEqual([
+      'exact hit',
+      'deep pattern hit',
+      'pattern miss (the apex)',
+      'unlisted origin',
+      'port pattern',
+    ])
+    for (const row of scale.rows) expect(row.ratio).toBeGreaterThan(0)
+    expect(scale.heapPer10k).toBeGreaterThan(0)
   })
 })

@@ -1,4 +1,8 @@
-/** The targets of issue 5, checked against the figures of one run. */
+/**
+ * The targets, checked against the figures of one run: issue 5's (hostile preflights, hono/cors,
+ * whole server) and issue 12's (@corsica/core <= 1.2x the floor on every ordinary scenario, the
+ * large policy's included, in every runtime).
+ */
 import type { SubjectResult } from './micro.js'
 import { scenarios } from './scenarios.js'
 import type { ServerResult } from './server.js'
@@ -19,14 +23,14 @@ export function checkTargets(
 ): TargetCheck[] {
   const cost = (id: string, scenario: string) => micro.find((s) => s.id === id)?.cells[scenario]?.cost.value
   const checks: TargetCheck[] = []
-  for (const s of scenarios.filter((x) => x.kind === 'ordinary')) {
+  for (const s of scenarios.filter((x) => x.kind !== 'hostile')) {
     const core = cost('corsica-core', s.id)
     const floor = cost('floor', s.id)
     const ratio = core !== undefined && floor !== undefined ? core / floor : undefined
     checks.push({
-      target: `@corsica/core <= 1.3x floor, ${s.label}`,
+      target: `@corsica/core <= 1.2x floor, ${s.label}`,
       figure: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}x (${ns(core!)} vs ${ns(floor!)})`,
-      met: ratio === undefined ? null : core! <= 1.3 * floor!,
+      met: ratio === undefined ? null : core! <= 1.2 * floor!,
     })
   }
   const normal = cost('corsica-core', 'preflight-allowed')
@@ -49,9 +53,10 @@ export function checkTargets(
       met: ratio === undefined ? null : theirs! >= 3 * ours!,
     })
   }
-  const server = servers.find((s) => s.variant === 'corsica-hono')
+  // On Node the whole server is a Hono app (@corsica/hono); on Deno and Bun, cors.wrap(handler).
+  const server = servers.find((s) => s.variant === 'corsica-hono' || s.variant === 'corsica-core')
   checks.push({
-    target: 'whole server: < 5% throughput lost to @corsica/hono',
+    target: `whole server: < 5% throughput lost to ${server?.variant === 'corsica-core' ? 'cors.wrap' : '@corsica/hono'}`,
     figure: server === undefined ? 'not measured' : `${server.lossPercent.toFixed(1)}%`,
     met: server === undefined ? null : server.lossPercent < 5,
   })

@@ -28,11 +28,12 @@ export type ChromeCorsError =
   | 'MethodDisallowedByPreflightResponse'
   | 'HeaderDisallowedByPreflightResponse'
   | 'RedirectContainsCredentials'
+  | 'CorsDisabledScheme'
 
 /**
  * The reason names of MDN's "CORS errors" pages (https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors).
- * The two private-network names and `CORSRedirectContainsCredentials` are ours, in the same
- * style: MDN has no page for them.
+ * The two private-network names, `CORSRedirectContainsCredentials` and `CORSRedirectInvalidLocation`
+ * are ours, in the same style: MDN has no page for them.
  */
 export type ReasonCode =
   | 'CORSMissingAllowOrigin'
@@ -48,6 +49,8 @@ export type ReasonCode =
   | 'CORSMissingAllowPrivateNetwork'
   | 'CORSInvalidAllowPrivateNetwork'
   | 'CORSRedirectContainsCredentials'
+  | 'CORSRequestNotHttp'
+  | 'CORSRedirectInvalidLocation'
 
 const REASONS: Record<ChromeCorsError, ReasonCode> = {
   WildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
@@ -71,7 +74,11 @@ const REASONS: Record<ChromeCorsError, ReasonCode> = {
   MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
   HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
   RedirectContainsCredentials: 'CORSRedirectContainsCredentials',
+  CorsDisabledScheme: 'CORSRequestNotHttp',
 }
+
+/** Every Chromium CORS error kind the doctor knows. */
+export const CHROME_ERRORS = Object.keys(REASONS) as ChromeCorsError[]
 
 /** The MDN reason name for a Chromium CORS error. */
 export function reasonFor(error: ChromeCorsError): ReasonCode {
@@ -106,7 +113,7 @@ const PREFLIGHT_PREFIXED = new Set<ChromeCorsError>([
 ])
 
 // Chromium 156 wording (older releases went on about 'no-cors' mode).
-const NO_CORS_INFORMATION = ' Have the server send the header with a valid value.'
+export const NO_CORS_INFORMATION = ' Have the server send the header with a valid value.'
 
 /** What a console message needs besides the error kind. */
 export interface MessageContext {
@@ -173,5 +180,8 @@ function body(error: ChromeCorsError, hint: string, space: string): string {
       return `Request header field ${hint} is not allowed by Access-Control-Allow-Headers in preflight response.`
     case 'RedirectContainsCredentials':
       return `Redirect location '${hint}' contains a username and password, which is disallowed for cross-origin requests.`
+    case 'CorsDisabledScheme':
+      // Chromium 156 (Debian's build) lists the schemes it serves to CORS requests.
+      return 'Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.'
   }
 }

@@ -1,11 +1,14 @@
 /**
  * @module The `corsica` bin. Exit codes: 0 a browser would allow the call, 1 it would block it,
  * 2 a usage error, an invalid URL or origin, or a network failure (one line, no stack trace).
+ * `corsica explain`: 0 the console line was recognised, 2 it was not.
  */
 import { parseCommand, USAGE } from './args'
 import { diagnose } from './diagnose'
+import { explain, explanationText, RECOGNISED } from './explain'
 import { UsageError } from './plan'
 import { toJson, toText } from './report'
+import { escapeControls, safeJson } from './sanitise'
 import { NetworkError } from './transport'
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -23,25 +26,50 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE)
       return 0
     }
+    if (command.kind === 'explain') {
+      const line = command.line ?? (await readStdin())
+      const x = explain(line, command.server)
+      if (x === null) {
+        process.stderr.write(`corsica: not a CORS console line the doctor knows\n\n${RECOGNISED}`)
+        return 2
+      }
+      const { line: read, ...rest } = x
+      process.stdout.write(command.json ? `${safeJson({ ...rest, line: read })}\n` : explanationText(x))
+      return 0
+    }
     const diagnosis = await diagnose(command.input)
-    process.stdout.write(
-      command.json ? `${JSON.stringify(toJson(diagnosis), null, 2)}\n` : toText(diagnosis, useColor()),
-    )
+    process.stdout.write(command.json ? `${safeJson(toJson(diagnosis))}\n` : toText(diagnosis, useColor()))
     return diagnosis.allowed ? 0 : 1
   } catch (error) {
     if (error instanceof UsageError || error instanceof NetworkError) {
-      process.stderr.write(`corsica: ${error.message}\n`)
+      process.stderr.write(`corsica: ${escapeControls(error.message)}\n`)
       if (
         error instanceof UsageError &&
-        /missing command|unknown command|unexpected argument|Unknown option/.test(error.message)
+        /missing command|unknown command|unexpected argument|Unknown option|missing console line/.test(
+          error.message,
+        )
       ) {
         process.stderr.write(`\n${USAGE}`)
       }
       return 2
     }
-    process.stderr.write(`corsica: unexpected error: ${(error as Error)?.message ?? String(error)}\n`)
+    process.stderr.write(
+      `corsica: unexpected error: ${escapeControls((error as Error)?.message ?? String(error))}\n`,
+    )
     return 2
   }
+}
+
+/** The console line from stdin; a usage error on a terminal (nothing was piped). */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError(
+      'missing console line: corsica explain "<the line the browser printed>" (or pipe it in)',
+    )
+  }
+  let text = ''
+  for await (const chunk of process.stdin) text += chunk
+  return text
 }
 
 main(process.argv.slice(2)).then(

@@ -133,7 +133,9 @@ describe('the CORS-preflight check', () => {
   it('never lets * cover Authorization', () => {
     const lines: Array<[string, string]> = [...granted, ['access-control-allow-headers', '*']]
     const auth = { ...req, method: 'GET', unsafeNames: ['authorization'], headerNames: ['authorization'] }
-    expect(preflightFailures(204, h(lines), auth)).toEqual([{ chrome: null, hint: 'authorization' }])
+    expect(preflightFailures(204, h(lines), auth)).toEqual([
+      { chrome: null, hint: 'authorization', rule: 'authorization-wildcard' },
+    ])
     const listed: Array<[string, string]> = [...granted, ['access-control-allow-headers', '*, Authorization']]
     expect(preflightFailures(204, h(listed), auth)).toEqual([])
   })

@@ -21,6 +21,11 @@ export interface Failure {
   hint: string
   /** For list-header failures: the element that is not a token. */
   bad?: string
+  /**
+   * A rule outside Chromium's CORS errors: the standard's Authorization rule (engines depart),
+   * or a redirect the browser cannot follow (a network error, not a CORS error, in Chromium).
+   */
+  rule?: 'authorization-wildcard' | 'redirect-not-http' | 'redirect-invalid'
 }
 
 /**
@@ -156,12 +161,13 @@ export function preflightFailures(
     const wildcard = !req.credentials && allowed.has('*')
     // Fetch: "If one of request's header list's names is a CORS non-wildcard request-header
     // name and is not a byte-case-insensitive match for an item in headerNames, return a
-    // network error." `*` never covers Authorization. Chromium 156 does not enforce this yet.
+    // network error." `*` never covers Authorization. No engine enforces this yet (see engines.ts).
     const authorizationOnlyByWildcard =
       wildcard &&
       req.headerNames.includes(NON_WILDCARD_REQUEST_HEADER) &&
       !allowed.has(NON_WILDCARD_REQUEST_HEADER)
-    if (authorizationOnlyByWildcard) failures.push({ chrome: null, hint: NON_WILDCARD_REQUEST_HEADER })
+    if (authorizationOnlyByWildcard)
+      failures.push({ chrome: null, hint: NON_WILDCARD_REQUEST_HEADER, rule: 'authorization-wildcard' })
     // Fetch: "For each unsafeName of the CORS-unsafe request-header names with request's header
     // list, if unsafeName is not a byte-case-insensitive match for an item in headerNames and
     // request's credentials mode is "include" or headerNames does not contain `*`, return a
@@ -212,5 +218,27 @@ export function readableHeaders(headers: ResponseHeaders, credentials: boolean):
     listedAbsent: listed.filter((n) => n !== '*' && !present.includes(n)),
     wildcardIgnored: credentials && listed.includes('*'),
     unparsable: parsed !== null && !parsed.ok,
+  }
+}
+
+/**
+ * Fetch, HTTP-redirect fetch: "If locationURL is failure, return a network error. If
+ * locationURL's scheme is not an HTTP(S) scheme, then return a network error." Null when the
+ * browser can follow the redirect to `location`.
+ */
+export function redirectFailure(location: string, base: URL): Failure | null {
+  let target: URL
+  try {
+    target = new URL(location, base)
+  } catch {
+    return { chrome: null, hint: location, rule: 'redirect-invalid' }
+  }
+  if (target.protocol === 'http:' || target.protocol === 'https:') return null
+  // Chromium 156 fails a redirect to data: as net::ERR_UNSAFE_REDIRECT, and other schemes with
+  // its CORS error CorsDisabledScheme.
+  return {
+    chrome: target.protocol === 'data:' ? null : 'CorsDisabledScheme',
+    hint: target.href,
+    rule: 'redirect-not-http',
   }
 }

@@ -13,26 +13,39 @@ import {
   preflightFailures,
   type Readable,
   readableHeaders,
+  redirectFailure,
 } from './cors-check'
+import { type Engine, engineVerdicts } from './engines'
 import { fixFor } from './fixes'
 import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
 import { findRefusalCause, type OriginProbes, probeOrigins, type RefusalCause } from './probes'
-import { type Exchange, Transport } from './transport'
+import { type Exchange, HandlerTransport, type Sender, Transport } from './transport'
 import { headerWarnings, originWarnings, redirectWarning, varyWarning, type Warning } from './warnings'
 
 /** One reason the browser blocks the call. */
 export interface Problem {
   /** MDN's reason name, e.g. `CORSMissingAllowOrigin`. */
   code: ReasonCode
-  /** The console message (Chromium's wording; Firefox's for the one rule Chromium does not enforce). */
+  /**
+   * The console message: Chromium's wording; for a rule no engine enforces yet, the warning
+   * Firefox prints; for a redirect Chromium fails as a network error, its network error line.
+   */
   message: string
   /** What to change: the header and value, and the library option when the server looks known. */
   fix: string
   /** Which response failed. */
   step: 'preflight' | 'actual'
-  /** Chromium's error kind (DevTools `Network.CorsError`), or null when Chromium lets it through. */
+  /** Chromium's error kind (DevTools `Network.CorsError`), or null when Chromium reports none. */
   chromeError: ChromeCorsError | null
+  /**
+   * Checks that fail only because of this problem's cause (a refused preflight has no
+   * Access-Control-Allow-Credentials and a 403 too): not separate problems, but another
+   * engine may name one of them instead.
+   */
+  secondary: ReasonCode[]
+  /** Where today's engines depart from the standard's verdict on this problem (see engines.ts). */
+  engines?: { departure: string; verdicts: Record<Engine, 'allowed' | 'blocked'> }
 }
 
 /** The full account of one diagnosis. */
@@ -44,6 +57,8 @@ export interface Diagnosis {
   /** Every problem found, the one the browser reports first at the top. */
   problems: Problem[]
   warnings: Warning[]
+  /** Lines for the reader that are neither problems nor risks (what this run did not cover). */
+  notes: string[]
   /** Response headers script can read (lower case); empty when blocked. */
   exposedHeaders: string[]
   plan: RequestPlan
@@ -60,10 +75,18 @@ export interface Diagnosis {
   probes: Exchange[]
 }
 
-/** Diagnoses the call `input` describes. Throws UsageError or NetworkError (exit code 2). */
+/**
+ * Diagnoses the call `input` describes: over the network, or, with `input.handler`, against a
+ * fetch handler in-process (no socket, same verdicts). Throws UsageError or NetworkError.
+ * @example
+ * const d = await diagnose({ url: 'http://api.test/notes', origin: 'https://app.example.com', handler: app.fetch })
+ */
 export async function diagnose(input: DoctorInput): Promise<Diagnosis> {
   const plan = planRequest(input)
-  const transport = new Transport(input.timeoutMs ?? 10_000)
+  const timeoutMs = input.timeoutMs ?? 10_000
+  const transport: Sender = input.handler
+    ? new HandlerTransport(input.handler, timeoutMs)
+    : new Transport(timeoutMs)
   try {
     return await run(plan, input, transport)
   } finally {
@@ -75,13 +98,29 @@ interface Found {
   failure: Failure
   step: 'preflight' | 'actual'
   exchange: Exchange
+  /** Failures that follow from this one only. */
+  secondary: Failure[]
 }
 
-async function run(plan: RequestPlan, input: DoctorInput, transport: Transport): Promise<Diagnosis> {
+/**
+ * A preflight refused as a whole: no Access-Control-Allow-Origin and no method or header list.
+ * Everything else that fails on it (no Allow-Credentials, a 403, no Allow-Private-Network)
+ * follows from the one refusal: one problem, one cause.
+ */
+function refusedWhole(failures: readonly Failure[], ex: Exchange): boolean {
+  return (
+    failures[0]?.chrome === 'PreflightMissingAllowOriginHeader' &&
+    ex.headers.get('access-control-allow-methods') === null &&
+    ex.headers.get('access-control-allow-headers') === null
+  )
+}
+
+async function run(plan: RequestPlan, input: DoctorInput, transport: Sender): Promise<Diagnosis> {
   const probing = input.probe !== false
   const probes: Exchange[] = []
   const found: Found[] = []
   const warnings: Warning[] = []
+  const notes: string[] = []
   let cause: RefusalCause | null = null
   let preflightExchange: Exchange | null = null
   let actualExchange: Exchange | null = null
@@ -90,7 +129,8 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
 
   if (plan.preflight) {
     preflightExchange = await transport.send('OPTIONS', plan.url.href, preflightHeaders(plan))
-    const failures = preflightFailures(preflightExchange.status, preflightExchange.headers, {
+    const ex = preflightExchange
+    const failures = preflightFailures(ex.status, ex.headers, {
       origin: plan.origin,
       method: plan.method,
       credentials: plan.credentials,
@@ -98,9 +138,13 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
       headerNames: plan.headers.map(([n]) => n.toLowerCase()),
       privateNetwork: plan.privateNetwork,
     })
-    for (const failure of failures) found.push({ failure, step: 'preflight', exchange: preflightExchange })
+    if (refusedWhole(failures, ex)) {
+      found.push({ failure: failures[0]!, step: 'preflight', exchange: ex, secondary: failures.slice(1) })
+    } else {
+      for (const failure of failures) found.push({ failure, step: 'preflight', exchange: ex, secondary: [] })
+    }
     if (probing && failures[0]?.chrome === 'PreflightMissingAllowOriginHeader') {
-      cause = await findRefusalCause(transport, plan, preflightExchange, probes)
+      cause = await findRefusalCause(transport, plan, ex, probes)
     }
     if (failures.length > 0) {
       actualSkipped = `the browser stops at the failed preflight and never sends the ${plan.method} request`
@@ -112,20 +156,30 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
     const ex = actualExchange
     const redirect = isRedirect(ex.status, ex.headers)
     // Fetch, HTTP fetch: the CORS check runs on every response of a CORS request, a redirect
-    // included, before the redirect is followed.
-    for (const e of accessFailures(ex.headers, plan.origin, plan.credentials)) {
-      found.push({ failure: { chrome: e, hint: accessHint(e, ex.headers) }, step: 'actual', exchange: ex })
+    // included, before the redirect is followed. A response that does not grant the origin at
+    // all lacks Access-Control-Allow-Credentials for the same reason: one problem.
+    const access = accessFailures(ex.headers, plan.origin, plan.credentials).map(
+      (e): Failure => ({ chrome: e, hint: accessHint(e, ex.headers) }),
+    )
+    if (access[0]?.chrome === 'MissingAllowOriginHeader') {
+      found.push({ failure: access[0], step: 'actual', exchange: ex, secondary: access.slice(1) })
+    } else {
+      for (const failure of access) found.push({ failure, step: 'actual', exchange: ex, secondary: [] })
     }
     if (redirect) {
       const location = ex.headers.get('location') ?? ''
-      if (found.length === 0 && hasUserInfo(location, plan.url)) {
+      const unfollowable = redirectFailure(location, plan.url)
+      if (found.length === 0 && unfollowable !== null) {
+        found.push({ failure: unfollowable, step: 'actual', exchange: ex, secondary: [] })
+      } else if (found.length === 0 && hasUserInfo(location, plan.url)) {
         found.push({
           failure: { chrome: 'RedirectContainsCredentials', hint: location },
           step: 'actual',
           exchange: ex,
+          secondary: [],
         })
       }
-      warnings.push(redirectWarning(ex, plan))
+      if (unfollowable === null) warnings.push(redirectWarning(ex, plan))
     } else if (found.length === 0) {
       readable = readableHeaders(ex.headers, plan.credentials)
     }
@@ -158,14 +212,14 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
     server = detectFlavor(seen().map((e) => e.headers))
   }
 
-  const problems = found.map(({ failure, step, exchange }) =>
-    toProblem(failure, step, exchange, plan, server, cause),
-  )
+  const problems = found.map((f) => toProblem(f, plan, server, cause, probing))
+  if (problems.length === 0 && isPlainCall(input, plan)) notes.push(plainCallNote(plan))
   return {
     allowed: problems.length === 0,
     preflight: plan.preflight,
     problems,
     warnings,
+    notes,
     exposedHeaders: readable?.exposed ?? [],
     plan,
     server,
@@ -178,13 +232,22 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Transport):
   }
 }
 
+/** The default call: a GET with no headers and no credentials (what `--origin` alone asks). */
+function isPlainCall(input: DoctorInput, plan: RequestPlan): boolean {
+  return plan.method === 'GET' && (input.headers ?? []).length === 0 && !plan.credentials && !plan.preflight
+}
+
+/** A plain GET that passes says little about the page's own call: say how to ask about that one. */
+function plainCallNote(plan: RequestPlan): string {
+  return `This checked a plain GET, which needs no preflight; if the page's own call uses another method, headers such as Content-Type: application/json or Authorization, or cookies, it needs one: repeat with them, e.g. corsica doctor ${plan.url.href} --origin ${plan.origin} --method PUT -H 'Content-Type: application/json' --credentials`
+}
+
 function toProblem(
-  failure: Failure,
-  step: 'preflight' | 'actual',
-  exchange: Exchange,
+  { failure, step, exchange, secondary }: Found,
   plan: RequestPlan,
   server: ServerFlavor,
   cause: RefusalCause | null,
+  probed: boolean,
 ): Problem {
   const fix = fixFor(failure, {
     plan,
@@ -192,29 +255,60 @@ function toProblem(
     headers: exchange.headers,
     status: exchange.status,
     cause,
+    probed,
   })
-  if (failure.chrome === null) {
-    // The one rule Chromium 156 does not enforce: word it as Firefox does.
+  const also = [...new Set(secondary.map(reasonOf))]
+  if (failure.rule === 'authorization-wildcard') {
+    // No engine enforces this yet; Firefox 153 prints this warning (security.properties
+    // CORSAllowHeaderFromPreflightDeprecation).
     return {
       code: 'CORSMissingAllowHeaderFromPreflight',
-      message: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${plan.url.href}. (Reason: missing token ‘${failure.hint}’ in CORS header ‘Access-Control-Allow-Headers’ from CORS preflight channel).`,
+      message: `Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at ${plan.url.href} soon. (Reason: When the \`Access-Control-Allow-Headers\` is \`*\`, the \`Authorization\` header is not covered. To include the \`Authorization\` header, it must be explicitly listed in CORS header \`Access-Control-Allow-Headers\`).`,
       fix,
       step,
       chromeError: null,
+      secondary: also,
+      engines: {
+        departure: 'acah-wildcard-authorization',
+        verdicts: engineVerdicts('acah-wildcard-authorization'),
+      },
     }
   }
+  if (
+    failure.rule === 'redirect-invalid' ||
+    (failure.rule === 'redirect-not-http' && failure.chrome === null)
+  ) {
+    // What Chromium 156 prints for these (a network error, no CORS error).
+    const net = failure.rule === 'redirect-invalid' ? 'ERR_INVALID_REDIRECT' : 'ERR_UNSAFE_REDIRECT'
+    return {
+      code: failure.rule === 'redirect-invalid' ? 'CORSRedirectInvalidLocation' : 'CORSRequestNotHttp',
+      message: `Failed to load resource: net::${net}`,
+      fix,
+      step,
+      chromeError: null,
+      secondary: also,
+    }
+  }
+  const chrome = failure.chrome!
+  const redirected = chrome === 'CorsDisabledScheme'
   return {
-    code: reasonFor(failure.chrome),
-    message: chromeMessage(failure.chrome, {
-      url: plan.url.href,
+    code: reasonFor(chrome),
+    message: chromeMessage(chrome, {
+      url: redirected ? failure.hint : plan.url.href,
+      ...(redirected ? { initialUrl: plan.url.href } : {}),
       origin: plan.origin,
       hint: failure.hint,
       addressSpace: plan.addressSpace,
     }),
     fix,
     step,
-    chromeError: failure.chrome,
+    chromeError: chrome,
+    secondary: also,
   }
+}
+
+function reasonOf(f: Failure): ReasonCode {
+  return f.chrome === null ? 'CORSMissingAllowHeaderFromPreflight' : reasonFor(f.chrome)
 }
 
 function hasUserInfo(location: string, base: URL): boolean {

@@ -5,7 +5,8 @@
  */
 import { REFUSAL_REASONS, type RefusalCode, type RefusalDetails } from '@corsica/core'
 import type { Failure } from './cors-check'
-import { parseTokenList } from './fetch-spec'
+import { engineNote } from './engines'
+import { isSafelistedMethod, parseTokenList } from './fetch-spec'
 import { OPTION_NAMES } from './flavor'
 import type { RequestPlan, ServerFlavor } from './plan'
 import type { RefusalCause } from './probes'
@@ -20,15 +21,20 @@ export interface FixContext {
   status: number
   /** Why the server refused the preflight as a whole, when probes found out. */
   cause: RefusalCause | null
+  /** Whether probes were allowed (false with --no-probe): then a refusal's cause is unknown. */
+  probed: boolean
 }
 
 /** The fix for one failure. */
 export function fixFor(f: Failure, ctx: FixContext): string {
   const { plan } = ctx
   const origin = plan.origin
+  if (f.rule === 'authorization-wildcard') return authorizationFix(ctx)
+  if (f.rule === 'redirect-not-http' || f.rule === 'redirect-invalid') return unfollowableRedirectFix(f, ctx)
   switch (f.chrome) {
     case null:
-      return authorizationFix(ctx)
+    case 'CorsDisabledScheme':
+      return unfollowableRedirectFix(f, ctx)
     case 'MissingAllowOriginHeader':
       return originFix(ctx, false)
     case 'PreflightMissingAllowOriginHeader':
@@ -134,7 +140,7 @@ function originFix(ctx: FixContext, preflight: boolean): string {
 function preflightRefusedFix(ctx: FixContext): string {
   const cause = ctx.cause
   const { plan } = ctx
-  if (cause === null || cause.kind === 'unknown') return originFix(ctx, true)
+  if (cause === null || cause.kind === 'unknown') return cannotTellFix(ctx)
   if (cause.kind === 'origin') return originFix(ctx, true)
   if (cause.kind === 'not-handled') return notHandledFix(ctx)
   const parts: string[] = [
@@ -179,6 +185,47 @@ function preflightRefusedFix(ctx: FixContext): string {
   return join(...parts)
 }
 
+/**
+ * A preflight refused as a whole, and the doctor cannot tell why: no probes (--no-probe), or
+ * probes that each passed. Say what it cannot tell and how to find out, not a guess.
+ */
+function cannotTellFix(ctx: FixContext): string {
+  const { plan } = ctx
+  const suspects = [`the origin ${plan.origin}`]
+  if (!isSafelistedMethod(plan.method)) suspects.push(`the method ${plan.method}`)
+  if (plan.unsafeNames.length > 0)
+    suspects.push(`the header${plan.unsafeNames.length > 1 ? 's' : ''} ${plan.unsafeNames.join(', ')}`)
+  if (plan.privateNetwork) suspects.push('private network access')
+  const list =
+    suspects.length === 1
+      ? suspects[0]!
+      : `${suspects.slice(0, -1).join(', ')} or ${suspects[suspects.length - 1]!}`
+  const head = ctx.probed
+    ? `The server refuses the preflight as a whole (no Access-Control-* header), so the browser blames the origin; each part asked alone was allowed, so the doctor cannot tell which of ${list} it refuses.`
+    : `The server refuses the preflight as a whole (no Access-Control-* header), so the browser blames the origin whatever the cause; without probes the doctor cannot tell whether it refuses ${list}.`
+  const how = ctx.probed
+    ? "Find out from the server's log"
+    : "Find out: run again without --no-probe (it sends a few extra preflights, never the request itself), or read the server's log"
+  const log =
+    ctx.flavor === 'corsica'
+      ? `${how}: Corsica's onRefuse hook (the \`[corsica]\` log line) names the refused origin, method or header, with its fix.`
+      : `${how}: a CORS library that refuses a preflight usually logs why.`
+  return join(head, log)
+}
+
+/** Fetch, HTTP-redirect fetch: a redirect to a URL that is not http(s), or not a URL, is a network error. */
+function unfollowableRedirectFix(f: Failure, ctx: FixContext): string {
+  const location = ctx.headers.get('location') ?? ''
+  const why =
+    f.rule === 'redirect-invalid'
+      ? `The server redirects (${ctx.status}) to \`${location}\`, which is not a URL, so the browser fails the request (a network error; Fetch, HTTP-redirect fetch).`
+      : `The server redirects (${ctx.status}) to ${f.hint}; browsers follow a fetch() redirect only to http: and https: URLs, so the request fails (a network error; Fetch, HTTP-redirect fetch).`
+  return join(
+    why,
+    `Redirect to an absolute http(s) URL, or answer ${ctx.plan.url.pathname} here without redirecting.`,
+  )
+}
+
 function notHandledFix(ctx: FixContext): string {
   const { plan } = ctx
   const path = plan.url.pathname
@@ -189,7 +236,11 @@ function notHandledFix(ctx: FixContext): string {
   if (plan.unsafeNames.length > 0)
     needs.push(`\`Access-Control-Allow-Headers: ${plan.unsafeNames.join(', ')}\``)
   if (plan.credentials) needs.push('`Access-Control-Allow-Credentials: true`')
-  const generic = `Nothing answers CORS preflights at ${path}: OPTIONS got ${ctx.status} without any Access-Control-* header. Answer OPTIONS with 204 and ${needs.join(', ')}.`
+  const auth =
+    ctx.status === 401 || ctx.status === 403
+      ? ` A ${ctx.status} there usually means authentication runs before CORS; browsers never send cookies or Authorization with a preflight, so let OPTIONS through first.`
+      : ''
+  const generic = `Nothing answers CORS preflights at ${path}: OPTIONS got ${ctx.status} without any Access-Control-* header. Answer OPTIONS with 204 and ${needs.join(', ')}.${auth}`
   switch (ctx.flavor) {
     case 'express':
       return join(
@@ -217,22 +268,28 @@ function notHandledFix(ctx: FixContext): string {
 function mismatchFix(value: string, ctx: FixContext): string {
   const origin = ctx.plan.origin
   let why: string
+  // Whether the server's value is this very origin written wrong (a slash, a path, capitals,
+  // or null): then the fix names the clean origin only, never the wrong value again.
+  let misspelt = true
   if (value === 'null') why = 'The server answers `null`, which matches only pages with an opaque origin.'
   else if (URL.canParse(value) && new URL(value).origin === origin) {
     why = `\`${value}\` has a path or trailing slash; an origin has neither.`
   } else if (value.toLowerCase() === origin.toLowerCase())
     why = 'Origins compare exactly, letter case included.'
-  else why = `The server allows ${value}, not ${origin}.`
+  else {
+    why = `The server allows ${value}, not ${origin}.`
+    misspelt = false
+  }
   return join(
     why,
     `Send \`Access-Control-Allow-Origin: ${origin}\`, echoing the request's Origin when it is on your list, with \`Vary: Origin\`.`,
     // Corsica echoes the request's origin; a fixed string is the mistake of the others.
     ctx.flavor === 'corsica'
       ? ''
-      : option(
-          ctx,
-          (o) =>
-            `${o.origin}: '${value}' sends that one origin to everyone; list both, ${o.origin}: ['${value}', '${origin}']`,
+      : option(ctx, (o) =>
+          misspelt
+            ? `${o.origin}: '${value}' is not the origin the browser sends; set ${o.origin}: ['${origin}'] (scheme://host[:port], as the page's address bar shows it, no trailing slash)`
+            : `${o.origin}: '${value}' sends that one origin to everyone; list both, ${o.origin}: ['${value}', '${origin}']`,
         ),
   )
 }
@@ -336,7 +393,8 @@ function headerFix(header: string, ctx: FixContext): string {
 function authorizationFix(ctx: FixContext): string {
   const list = listOf(ctx.headers, 'access-control-allow-headers')
   return join(
-    `\`*\` in Access-Control-Allow-Headers never covers Authorization (Fetch standard; Firefox enforces it, Chromium 156 does not yet): send \`Access-Control-Allow-Headers: ${[...list, 'authorization'].join(', ')}\`.`,
+    `\`*\` in Access-Control-Allow-Headers never covers Authorization (Fetch standard): send \`Access-Control-Allow-Headers: ${[...list, 'authorization'].join(', ')}\`.`,
+    `${engineNote('acah-wildcard-authorization')}; list authorization so the call keeps working as they move to the standard.`,
     ctx.flavor === 'corsica'
       ? corsica('header-not-allowed', { origin: ctx.plan.origin, preflight: true, header: 'authorization' })
       : option(ctx, (o) => `add 'authorization' to ${o.allowedHeaders}`),

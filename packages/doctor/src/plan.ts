@@ -17,6 +17,7 @@ import {
   sortedLowercaseSet,
   type UnsafeReason,
 } from './fetch-spec'
+import type { FetchHandler } from './transport'
 
 /** What to diagnose: the call a page at `origin` makes to `url`. */
 export interface DoctorInput {
@@ -43,6 +44,12 @@ export interface DoctorInput {
    * whether any origin is reflected. They never repeat an unsafe method. @default true
    */
   probe?: boolean
+  /**
+   * A fetch handler to diagnose in-process instead of a server over the network: `app.fetch`
+   * of Hono, a Worker's `fetch` (wrap it: `(r) => worker.fetch(r, env, ctx)`),
+   * `createCors(...).wrap(...)`, a Next route's `GET`. Every request goes to it; no socket.
+   */
+  handler?: FetchHandler
 }
 
 /** The CORS library a server seems to use, which decides how fixes are worded. */

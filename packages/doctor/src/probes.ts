@@ -10,7 +10,7 @@ import { actualHeaders, preflightHeaders } from './browser-requests'
 import { accessFailures } from './cors-check'
 import { isSafelistedMethod } from './fetch-spec'
 import type { RequestPlan } from './plan'
-import type { Exchange, Transport } from './transport'
+import type { Exchange, Sender as Transport } from './transport'
 
 /** Why the server refused a preflight, as far as probes tell. */
 export type RefusalCause =

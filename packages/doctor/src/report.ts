@@ -1,16 +1,29 @@
 /**
  * Output: the JSON verdict (exactly the fields the issue names), and the human account, step by
- * step, coloured only when asked (the CLI asks when stdout is a TTY).
+ * step, coloured only when asked (the CLI asks when stdout is a TTY). In the human account every
+ * value that came from the server (or the command line) passes through escapeControls (`e`), so
+ * the only control characters printed are the report's own colours and line breaks.
  */
 import type { Diagnosis } from './diagnose'
 import { OPTION_NAMES } from './flavor'
+import { escapeControls as e } from './sanitise'
 import type { Exchange } from './transport'
 
 /** The `--json` verdict. */
 export interface JsonVerdict {
   allowed: boolean
   preflight: boolean
-  problems: Array<{ code: string; message: string; fix: string }>
+  /**
+   * `secondary`: checks failing only because of this problem (present when any); `engines`: what
+   * each engine does today where it departs from the standard (present on such problems).
+   */
+  problems: Array<{
+    code: string
+    message: string
+    fix: string
+    secondary?: string[]
+    engines?: { departure: string; chromium: string; firefox: string; webkit: string }
+  }>
   warnings: Array<{ code: string; message: string; fix: string }>
   exposedHeaders: string[]
 }
@@ -20,7 +33,13 @@ export function toJson(d: Diagnosis): JsonVerdict {
   return {
     allowed: d.allowed,
     preflight: d.preflight,
-    problems: d.problems.map(({ code, message, fix }) => ({ code, message, fix })),
+    problems: d.problems.map(({ code, message, fix, secondary, engines }) => ({
+      code,
+      message,
+      fix,
+      ...(secondary.length > 0 ? { secondary } : {}),
+      ...(engines ? { engines: { departure: engines.departure, ...engines.verdicts } } : {}),
+    })),
     warnings: d.warnings.map(({ code, message, fix }) => ({ code, message, fix })),
     exposedHeaders: d.exposedHeaders,
   }
@@ -55,13 +74,13 @@ function isCorsHeader(name: string): boolean {
 }
 
 function exchangeLines(ex: Exchange, p: Paint, shownRequest: (name: string) => boolean): string[] {
-  const out = [`   ${p.cyan('→')} ${ex.method} ${ex.url}`]
-  for (const [n, v] of ex.requestHeaders) if (shownRequest(n)) out.push(p.dim(`       ${n}: ${v}`))
-  const status = `${ex.status} ${ex.statusText}`.trim()
+  const out = [`   ${p.cyan('→')} ${e(ex.method)} ${e(ex.url)}`]
+  for (const [n, v] of ex.requestHeaders) if (shownRequest(n)) out.push(p.dim(`       ${e(n)}: ${e(v)}`))
+  const status = e(`${ex.status} ${ex.statusText}`.trim())
   out.push(`   ${p.cyan('←')} ${ex.status >= 200 && ex.status < 300 ? status : p.yellow(status)}`)
   const lines = ex.headers.lines()
   const cors = lines.filter(([n]) => isCorsHeader(n))
-  for (const [n, v] of cors) out.push(p.dim(`       ${n}: ${v}`))
+  for (const [n, v] of cors) out.push(p.dim(`       ${e(n)}: ${e(v)}`))
   if (cors.filter(([n]) => n.startsWith('access-control-')).length === 0) {
     out.push(p.dim('       (no Access-Control-* headers)'))
   }
@@ -83,17 +102,19 @@ export function toText(d: Diagnosis, color: boolean): string {
   const { plan } = d
   const out: string[] = []
   const creds = plan.credentials ? " with credentials: 'include'" : ''
-  out.push(`${p.bold('corsica doctor')}  ${plan.method} ${plan.url.href}  from ${plan.origin}${creds}`)
+  out.push(
+    `${p.bold('corsica doctor')}  ${e(plan.method)} ${e(plan.url.href)}  from ${e(plan.origin)}${creds}`,
+  )
   out.push('')
 
   let step = 1
   if (d.preflight) {
     out.push(`${p.bold(`${step++}. Preflight`)}: needed, because`)
-    for (const r of plan.preflightReasons) out.push(`     - ${r}`)
+    for (const r of plan.preflightReasons) out.push(`     - ${e(r)}`)
     if (d.preflightExchange) out.push(...exchangeLines(d.preflightExchange, p, (n) => PREFLIGHT_SHOWN.has(n)))
   } else {
     out.push(
-      `${p.bold(`${step++}. Preflight`)}: none (a simple request: ${plan.method}${plan.headers.length > 0 ? ' and CORS-safelisted headers only' : ''})`,
+      `${p.bold(`${step++}. Preflight`)}: none (a simple request: ${e(plan.method)}${plan.headers.length > 0 ? ' and CORS-safelisted headers only' : ''})`,
     )
   }
   if (d.actualExchange) {
@@ -106,11 +127,11 @@ export function toText(d: Diagnosis, color: boolean): string {
       ),
     )
   } else if (d.actualSkipped) {
-    out.push(`${p.bold(`${step++}. Request`)}: not sent: ${d.actualSkipped}.`)
+    out.push(`${p.bold(`${step++}. Request`)}: not sent: ${e(d.actualSkipped)}.`)
   }
   if (d.cause && d.cause.kind !== 'unknown') {
     out.push(
-      `${p.bold(`${step++}. Probes`)}: ${d.probes.length} extra preflight${d.probes.length === 1 ? '' : 's'} to find the cause: ${describeCause(d)}`,
+      `${p.bold(`${step++}. Probes`)}: ${d.probes.length} extra preflight${d.probes.length === 1 ? '' : 's'} to find the cause: ${e(describeCause(d))}`,
     )
   }
   out.push('')
@@ -126,16 +147,31 @@ export function toText(d: Diagnosis, color: boolean): string {
     d.problems.forEach((pr, i) => {
       out.push('')
       out.push(
-        `  ${i + 1}. ${p.red(pr.code)} ${p.dim(`(${pr.step === 'preflight' ? 'preflight response' : 'response'})`)}`,
+        `  ${i + 1}. ${p.red(e(pr.code))} ${p.dim(`(${pr.step === 'preflight' ? 'preflight response' : 'response'})`)}`,
       )
-      out.push(`     ${p.dim('Console:')} ${pr.message}`)
-      out.push(`     ${p.bold('Fix:')} ${pr.fix}`)
+      out.push(`     ${p.dim('Console:')} ${e(pr.message)}`)
+      out.push(`     ${p.bold('Fix:')} ${e(pr.fix)}`)
+      if (pr.secondary.length > 0) {
+        out.push(
+          p.dim(
+            `     Same cause, not separate problems: ${pr.secondary.join(', ')} (another browser may name one of these instead).`,
+          ),
+        )
+      }
+      if (pr.engines) {
+        const v = pr.engines.verdicts
+        out.push(
+          `     ${p.bold('Engines today:')} Chromium ${v.chromium}, Firefox ${v.firefox}, WebKit ${v.webkit}; the standard blocks it (${pr.engines.departure}).`,
+        )
+      }
     })
   }
 
+  for (const note of d.notes) out.push(`${p.dim('Note:')} ${e(note)}`)
+
   if (d.readable) {
     out.push('')
-    out.push(`Script can read: ${d.readable.exposed.join(', ') || '(no headers)'}`)
+    out.push(`Script can read: ${e(d.readable.exposed.join(', ')) || '(no headers)'}`)
     // Connection-level and CORS headers are hidden too, but nobody wants to read them.
     const hidden = d.readable.hidden.filter(
       (n) => !NOT_WORTH_EXPOSING.has(n) && !n.startsWith('access-control-'),
@@ -143,12 +179,12 @@ export function toText(d: Diagnosis, color: boolean): string {
     if (hidden.length > 0) {
       out.push(
         p.dim(
-          `Hidden from script: ${hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them)`,
+          `Hidden from script: ${e(hidden.join(', '))} (list them in Access-Control-Expose-Headers to expose them)`,
         ),
       )
     }
     if (d.readable.listedAbsent.length > 0) {
-      out.push(p.dim(`Exposed but not in this response: ${d.readable.listedAbsent.join(', ')}`))
+      out.push(p.dim(`Exposed but not in this response: ${e(d.readable.listedAbsent.join(', '))}`))
     }
   }
 
@@ -156,8 +192,8 @@ export function toText(d: Diagnosis, color: boolean): string {
     out.push('')
     out.push(p.yellow(p.bold(`Warnings (${d.warnings.length})`)))
     for (const w of d.warnings) {
-      out.push(`  ${p.yellow('!')} ${p.yellow(w.code)}: ${w.message}`)
-      out.push(`    ${p.bold('Fix:')} ${w.fix}`)
+      out.push(`  ${p.yellow('!')} ${p.yellow(w.code)}: ${e(w.message)}`)
+      out.push(`    ${p.bold('Fix:')} ${e(w.fix)}`)
     }
   }
   return `${out.join('\n')}\n`

@@ -41,13 +41,94 @@ export interface Exchange {
   headers: ResponseHeaders
 }
 
+/** One exchange; an empty reason phrase (HTTP/2, or none sent) reads as the standard one. */
+function exchange(
+  method: string,
+  url: string,
+  requestHeaders: ReadonlyArray<readonly [string, string]>,
+  status: number,
+  statusText: string,
+  lines: ReadonlyArray<readonly [string, string]>,
+): Exchange {
+  const reason = statusText || (STATUS_CODES[status] ?? '')
+  return { method, url, requestHeaders, status, statusText: reason, headers: new ResponseHeaders(lines) }
+}
+
 /** The server could not be reached, or did not answer in time. */
 export class NetworkError extends Error {
   override name = 'NetworkError'
 }
 
+/** What sends the doctor's requests: over the network, or to a fetch handler in-process. */
+export interface Sender {
+  send(
+    method: string,
+    url: string,
+    headers: ReadonlyArray<readonly [string, string]>,
+    body?: string | null,
+  ): Promise<Exchange>
+  close(): Promise<void>
+}
+
+/** Any fetch handler: Hono's `app.fetch`, a Worker's `fetch`, `createCors(...).wrap(...)`, a Next route's `GET`. */
+export type FetchHandler = (request: Request) => Response | Promise<Response>
+
+/**
+ * Sends each request to a fetch handler in-process: no socket, the same Exchange. The handler
+ * sees the very Request a server would build from the doctor's request.
+ */
+export class HandlerTransport implements Sender {
+  readonly #handler: FetchHandler
+  readonly #timeoutMs: number
+
+  constructor(handler: FetchHandler, timeoutMs: number) {
+    this.#handler = handler
+    this.#timeoutMs = timeoutMs
+  }
+
+  async send(
+    method: string,
+    url: string,
+    headers: ReadonlyArray<readonly [string, string]>,
+    body: string | null = null,
+  ): Promise<Exchange> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      const request = new Request(url, { method, headers: headers.map(([n, v]) => [n, v]), body })
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new NetworkError(`the handler did not answer within ${this.#timeoutMs / 1000} s`)),
+          this.#timeoutMs,
+        )
+      })
+      const res = await Promise.race([Promise.resolve().then(() => this.#handler(request)), timeout])
+      // By shape, not instanceof: a handler in another realm (an edge VM) has its own Response.
+      if (typeof res?.status !== 'number' || typeof res?.headers?.get !== 'function') {
+        throw new NetworkError(`the handler returned ${String(res)}, not a Response`)
+      }
+      const lines: Array<[string, string]> = []
+      for (const [name, value] of res.headers) {
+        if (name === 'set-cookie') continue
+        lines.push([name, value])
+      }
+      for (const cookie of res.headers.getSetCookie?.() ?? []) lines.push(['set-cookie', cookie])
+      await res.body?.cancel().catch(() => undefined)
+      return exchange(method, url, headers, res.status, res.statusText, lines)
+    } catch (error) {
+      if (error instanceof NetworkError) throw error
+      throw new NetworkError(
+        `the handler threw for ${method} ${url}: ${(error as Error)?.message ?? String(error)}`,
+      )
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** Sends requests through one connection pool; close it when done. */
-export class Transport {
+export class Transport implements Sender {
   readonly #agent: Agent
   readonly #timeoutMs: number
 
@@ -87,14 +168,7 @@ export class Transport {
         for (const v of Array.isArray(value) ? value : [value]) lines.push([name.toLowerCase(), v])
       }
       await res.body.dump().catch(() => undefined)
-      return {
-        method,
-        url,
-        requestHeaders: headers,
-        status: res.statusCode,
-        statusText: res.statusText || (STATUS_CODES[res.statusCode] ?? ''),
-        headers: new ResponseHeaders(lines),
-      }
+      return exchange(method, url, headers, res.statusCode, res.statusText, lines)
     } catch (error) {
       throw new NetworkError(describeNetworkError(error, url, this.#timeoutMs))
     }

@@ -24,17 +24,18 @@ interface Run {
   ms: number
 }
 
-function corsica(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function corsica(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
   const started = Date.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
+    if (stdin !== undefined) child.stdin!.end(stdin)
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    child.stdout!.on('data', (d) => (stdout += d))
+    child.stderr!.on('data', (d) => (stderr += d))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }))
   })
@@ -61,6 +62,14 @@ beforeAll(async () => {
       },
       '/none': (_req, res) => {
         res.end('{}')
+      },
+      // Correct CORS headers, but a redirect no browser follows.
+      '/to-data': (req, res) => {
+        res.writeHead(302, {
+          'access-control-allow-origin': req.headers.origin ?? '',
+          location: 'data:text/plain,hi',
+        })
+        res.end()
       },
     }),
   )
@@ -162,6 +171,16 @@ describe('exit codes', () => {
     const r = await corsica(['--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Usage: corsica doctor <url> --origin <origin>')
+    expect(r.stdout).toContain('corsica explain "<console line>"')
+    expect(r.stdout).toContain('-H, --header')
+  })
+
+  it('1 for a redirect to data: with correct CORS headers, saying why', async () => {
+    const r = await corsica(['doctor', `${server.origin}/to-data`, '--origin', PAGE])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('CORSRequestNotHttp')
+    expect(r.stdout).toContain('only to http: and https: URLs')
+    expect(r.stdout).not.toContain('corsica doctor data:')
   })
 })
 
@@ -243,5 +262,55 @@ describe('colour', () => {
       NO_COLOR: '1',
     })
     expect(off.stdout).not.toContain('\x1b[')
+  })
+})
+
+describe('corsica explain', () => {
+  const line = `Access to fetch at '${PAGE.replace('app', 'api')}/items' from origin '${PAGE}' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.`
+
+  it('0 for a line it knows, from the argument', async () => {
+    const r = await corsica(['explain', line])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^CORSMissingAllowOrigin {2}\(Chromium\)/)
+    expect(r.stdout).toContain('At fault: the preflight response (OPTIONS)')
+    expect(r.stdout).toContain('Corsica: add')
+    expect(r.stdout).toContain('hono/cors: add')
+    expect(r.stdout).toContain('express cors(): add')
+    expect(r.stdout).toContain(
+      `corsica doctor https://api.example.com/items --origin ${PAGE} --method <method>`,
+    )
+  })
+
+  it('0 for a line read from stdin, worded for the one --server names', async () => {
+    const firefox =
+      'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:3000/api. (Reason: header ‘x-api-key’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).'
+    const r = await corsica(['explain', '--server', 'express', '--json'], {}, `${firefox}\n`)
+    expect(r.code).toBe(0)
+    const v = JSON.parse(r.stdout)
+    expect(v).toMatchObject({
+      code: 'CORSMissingAllowHeaderFromPreflight',
+      step: 'preflight',
+      fixes: { express: "add 'x-api-key' to allowedHeaders" },
+      line: { engine: 'firefox', value: 'x-api-key', url: 'http://127.0.0.1:3000/api' },
+    })
+    expect(Object.keys(v.fixes)).toEqual(['express'])
+  })
+
+  it('2 for a line it does not know, saying what it knows', async () => {
+    const r = await corsica(['explain', 'TypeError: Failed to fetch'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('not a CORS console line the doctor knows')
+    expect(r.stderr).toContain('Firefox:')
+    expect(r.stderr).toContain('WebKit:')
+  })
+
+  it('escapes control characters pasted with the line', async () => {
+    const hostile = line.replace(`origin '${PAGE}'`, `origin 'https://app\x1b]0;x\x07.example.com'`)
+    expect(hostile).not.toBe(line)
+    const r = await corsica(['explain', hostile])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('https://app\\x1b]0;x\\x07.example.com')
+    expect(r.stdout).not.toContain('\x1b]0;')
   })
 })

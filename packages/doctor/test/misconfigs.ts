@@ -44,6 +44,10 @@ export interface Misconfig {
     hidden?: string[]
     /** Text the first problem's fix must contain. */
     fix?: string[]
+    /** Text the first problem's fix must not contain. */
+    notFix?: string[]
+    /** The first problem's checks that fail only because of it. */
+    secondary?: ReasonCode[]
   }
   /** Compare with real Chromium: true, or 'allows' where Chromium 156 lets through what Fetch blocks. */
   chromium: boolean | 'allows'
@@ -256,6 +260,59 @@ export function misconfigs(page: string): Misconfig[] {
       expect: { allowed: true, preflight: false, codes: [], warnings: ['Redirect'] },
       chromium: false,
     }),
+    // Fetch, HTTP-redirect fetch: a Location that is not a URL, or not http(s), is a network
+    // error, whatever the CORS headers say.
+    row({
+      name: 'a redirect to a data: URL, with CORS headers, is blocked',
+      server: {
+        actual: { status: 302, headers: { ...granted, location: 'data:text/plain,hi' }, body: '' },
+      },
+      page: {},
+      expect: {
+        allowed: false,
+        preflight: false,
+        codes: ['CORSRequestNotHttp'],
+        chrome: null,
+        warnings: [],
+        fix: ['only to http: and https: URLs'],
+        notFix: ['corsica doctor data:'],
+      },
+      // Chromium 156 blocks it as net::ERR_UNSAFE_REDIRECT, no CORS error to compare.
+      chromium: false,
+      model: false,
+    }),
+    row({
+      name: 'a redirect to an ftp: URL, with CORS headers, is blocked',
+      server: {
+        actual: { status: 302, headers: { ...granted, location: 'ftp://example.com/file' }, body: '' },
+      },
+      page: {},
+      expect: {
+        allowed: false,
+        preflight: false,
+        codes: ['CORSRequestNotHttp'],
+        chrome: 'CorsDisabledScheme',
+        warnings: [],
+        fix: ['only to http: and https: URLs'],
+      },
+      model: false,
+    }),
+    row({
+      name: 'a redirect to an unparsable Location, with CORS headers, is blocked',
+      server: { actual: { status: 302, headers: { ...granted, location: 'http://[' }, body: '' } },
+      page: {},
+      expect: {
+        allowed: false,
+        preflight: false,
+        codes: ['CORSRedirectInvalidLocation'],
+        chrome: null,
+        warnings: [],
+        fix: ['`http://[`, which is not a URL'],
+      },
+      // Chromium 156: net::ERR_INVALID_REDIRECT, no CORS error to compare.
+      chromium: false,
+      model: false,
+    }),
     row({
       name: 'granted without Vary: Origin',
       server: { actual: { headers: { ...API, 'access-control-allow-origin': only } } },
@@ -353,7 +410,8 @@ export function misconfigs(page: string): Misconfig[] {
       expect: {
         allowed: false,
         preflight: true,
-        codes: ['CORSMissingAllowOrigin', 'CORSPreflightDidNotSucceed'],
+        codes: ['CORSMissingAllowOrigin'],
+        secondary: ['CORSPreflightDidNotSucceed'],
         chrome: 'PreflightMissingAllowOriginHeader',
         fix: ['Nothing answers CORS preflights'],
       },
@@ -365,7 +423,8 @@ export function misconfigs(page: string): Misconfig[] {
       expect: {
         allowed: false,
         preflight: true,
-        codes: ['CORSMissingAllowOrigin', 'CORSPreflightDidNotSucceed'],
+        codes: ['CORSMissingAllowOrigin'],
+        secondary: ['CORSPreflightDidNotSucceed'],
         chrome: 'PreflightMissingAllowOriginHeader',
       },
     }),
@@ -376,7 +435,8 @@ export function misconfigs(page: string): Misconfig[] {
       expect: {
         allowed: false,
         preflight: true,
-        codes: ['CORSMissingAllowOrigin', 'CORSPreflightDidNotSucceed'],
+        codes: ['CORSMissingAllowOrigin'],
+        secondary: ['CORSPreflightDidNotSucceed'],
         chrome: 'PreflightMissingAllowOriginHeader',
       },
     }),

@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { type Served, serve } from '@corsica/demo'
+import { startChild } from '@corsica/testkit/process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChild } from './process'
 
 const DEMO = fileURLToPath(new URL('../../../examples/demo/', import.meta.url))
 const MAIN = ['--import', 'tsx', 'src/main.ts']

@@ -1,17 +1,18 @@
 /**
- * The browser matrix: every browser case of @corsica/testkit and a few of our own, made by real Chromium from real
- * page origins against the API served by each runtime adapter. For each case the browser's
- * verdict must equal what the policy intends (the case's expectation, reasoned from the Fetch
- * standard) and what the browser model predicts from the responses the API actually gave.
+ * The browser matrix: every browser case of @corsica/testkit and a few of our own, made by each
+ * real browser engine (Chromium, Firefox, WebKit; `CORSICA_ENGINE` picks some) from real page
+ * origins against the API served by each runtime adapter. For each case the browser's verdict
+ * must equal what the policy intends (the case's expectation, reasoned from the Fetch standard)
+ * and what the browser model predicts from the responses the API actually gave.
  */
 import type { Served } from '@corsica/demo'
 import type { Exchange } from '@corsica/demo/journal'
 import { type BrowserCase, preflightHeaders } from '@corsica/testkit'
-import type { Page } from 'playwright-core'
+import { launch, type Session, selectedEngines } from '@corsica/testkit/engines'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, launchChromium } from './browser'
 import { matrixCases } from './matrix/cases'
 import { servePages } from './matrix/pages'
+import { bun } from './matrix/runtimes/bun'
 import { coreNode } from './matrix/runtimes/core-node'
 import { deno } from './matrix/runtimes/deno'
 import { honoNode } from './matrix/runtimes/hono-node'
@@ -19,7 +20,8 @@ import type { RunningApi, Runtime } from './matrix/runtimes/types'
 import { workerd } from './matrix/runtimes/workerd'
 import { fetchInPage, modelVerdict } from './matrix/verdict'
 
-const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd]
+/** Every runtime the API is served by; each one is started once and serves every engine. */
+const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd, bun]
 
 // The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
 // travels on their credentialed requests, as it would between app.example.com and api.example.com.
@@ -29,18 +31,12 @@ const API_HOST = 'api.app.localhost'
 const NAMES = matrixCases(0).map((c) => c.name)
 
 let pages: Served
-let browser: Browser
-const tabs = new Map<string, Page>()
+const apis = new Map<Runtime, RunningApi>()
 
-/** One tab per page origin, opened on first use. */
-async function tab(origin: string): Promise<Page> {
-  let page = tabs.get(origin)
-  if (!page) {
-    page = await browser.context.newPage()
-    await page.goto(`${origin}/`)
-    tabs.set(origin, page)
-  }
-  return page
+/** Points the page at `origin` unless it is there already. */
+async function at(browser: Session, origin: string): Promise<Session> {
+  if ((await browser.origin()) !== origin) await browser.open(`${origin}/`)
+  return browser
 }
 
 /** What the API recorded for a request id (asked directly, not through the browser). */
@@ -51,37 +47,52 @@ async function journal(api: RunningApi, rid: string): Promise<Exchange[]> {
 
 beforeAll(async () => {
   pages = await servePages()
-  browser = await launchChromium()
+  // One at a time: Deno and workerd each bundle and start a process; two cores are shared.
+  for (const runtime of RUNTIMES) apis.set(runtime, await runtime.start(pages.port))
 })
 
 afterAll(async () => {
-  await browser?.close()
+  for (const api of apis.values()) await api.stop()
   await pages?.close()
 })
 
-for (const runtime of RUNTIMES) {
-  describe(runtime.name, () => {
-    let api: RunningApi
+for (const engine of selectedEngines()) {
+  describe(`[${engine}]`, () => {
+    let browser: Session
     let cases: BrowserCase[]
 
     beforeAll(async () => {
-      api = await runtime.start(pages.port)
+      browser = await launch(engine)
       cases = matrixCases(pages.port)
-      await browser.context.addCookies([
-        { name: 'session', value: 'e2e', url: `http://${API_HOST}:${api.port}`, sameSite: 'Lax' },
-      ])
+      // Set as the API's own page would: every engine keeps it and sends it on credentialed
+      // requests from app.localhost's site.
+      for (const api of apis.values()) {
+        await browser.setCookie(`http://${API_HOST}:${api.port}/`, 'session=e2e; SameSite=Lax; path=/')
+      }
     })
 
     afterAll(async () => {
-      await api?.stop()
+      await browser?.close()
     })
 
+    for (const runtime of RUNTIMES) describeRuntime(engine, runtime, () => ({ browser, cases }))
+  })
+}
+
+function describeRuntime(
+  engine: string,
+  runtime: Runtime,
+  get: () => { browser: Session; cases: BrowserCase[] },
+) {
+  describe(runtime.name, () => {
     NAMES.forEach((name, index) => {
-      it(name, async () => {
+      it(`[${engine}] ${name}`, async () => {
+        const { browser, cases } = get()
+        const api = apis.get(runtime)!
         const c = cases[index]!
         const rid = `${index}-${Math.random().toString(36).slice(2, 10)}`
         const url = `http://${API_HOST}:${api.port}/c/${index}?rid=${rid}`
-        const inPage = await fetchInPage(await tab(c.page.origin), url, c)
+        const inPage = await fetchInPage(await at(browser, c.page.origin), url, c)
         const exchanges = await journal(api, rid)
         const model = modelVerdict(c, exchanges)
         const preflights = exchanges.filter((e) => e.kind === 'preflight')
@@ -134,12 +145,14 @@ for (const runtime of RUNTIMES) {
       ['a preflight answer cached for 600 seconds', '600', 1],
       ['a preflight answer that may not be cached (maxAge 0)', '0', 2],
     ] as const) {
-      it(`Chromium's preflight cache: ${name} → ${preflights} preflight(s) for two requests`, async () => {
+      it(`[${engine}] the preflight cache: ${name} → ${preflights} preflight(s) for two requests`, async () => {
+        const { browser, cases } = get()
+        const api = apis.get(runtime)!
         const index = NAMES.indexOf(name)
         const c = cases[index]!
         const rid = `cache-${index}-${Math.random().toString(36).slice(2, 10)}`
         const url = `http://${API_HOST}:${api.port}/c/${index}?rid=${rid}`
-        const page = await tab(c.page.origin)
+        const page = await at(browser, c.page.origin)
         expect((await fetchInPage(page, url, c)).allowed).toBe(true)
         expect((await fetchInPage(page, url, c)).allowed).toBe(true)
         const exchanges = await journal(api, rid)

@@ -5,5 +5,6 @@
 export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browser-cases.ts'
 export * from './browser-model.ts'
 export { type Case, type CaseRequest, cases } from './cases.ts'
+export { ENGINE_DEPARTURES, type Engine, type EngineDeparture } from './departures.ts'
 export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
 export { checkOutcome, type ObservedResponse, toRequest } from './run.ts'

@@ -1,12 +1,30 @@
 /**
  * The floor: the least a correct CORS wrapper can do for this policy, written by hand with every
- * header precomputed and a Set for the origin lookup. The validating variant also checks the
- * requested method and headers, as @corsica/core does.
+ * header precomputed, a Set for the exact origins and, for patterns, a Set of the domains they
+ * cover, looked up once per parent domain of the request's host. The validating variant also
+ * checks the requested method and headers, as @corsica/core does.
  */
-import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, maxAge } from '../policy.js'
+import { allowedHeaders, allowedMethods, exposedHeaders, maxAge, type OriginList } from '../policy.js'
 import type { Handler } from './types.js'
 
-const origins = new Set<string>(allowedOrigins)
+/** Whether an origin is allowed by the list: O(labels of the origin's host), whatever the list's size. */
+export function floorMatcher(list: OriginList): (origin: string) => boolean {
+  const exact = new Set(list.exact)
+  if (list.patterns.length === 0) return (origin) => exact.has(origin)
+  // 'https://*.tenant1.example' covers 'https://' + any host ending in '.tenant1.example'.
+  const covered = new Set(list.patterns.map((p) => p.replace('://*.', '://')))
+  return (origin) => {
+    if (exact.has(origin)) return true
+    const start = origin.indexOf('://') + 3
+    if (start < 3 || origin.indexOf(':', start) !== -1) return false // a port: not a default-port pattern
+    const scheme = origin.slice(0, start)
+    for (let dot = origin.indexOf('.', start); dot > start; dot = origin.indexOf('.', dot + 1)) {
+      if (covered.has(scheme + origin.slice(dot + 1))) return true
+    }
+    return false
+  }
+}
+
 const methods = new Set<string>(allowedMethods)
 const headerNames = new Set<string>(allowedHeaders)
 
@@ -39,10 +57,11 @@ function headersAllowed(value: string | null): boolean {
 }
 
 /** Adds the actual-response headers, in place (a handler's own Response has mutable headers). */
+/** `origin` is the request's Origin when the policy grants it, else null. */
 export function decorate(response: Response, origin: string | null): Response {
   const headers = response.headers
   headers.append('vary', 'origin')
-  if (origin !== null && origins.has(origin)) {
+  if (origin !== null) {
     headers.set('access-control-allow-origin', origin)
     headers.set('access-control-allow-credentials', 'true')
     headers.set('access-control-expose-headers', exposed)
@@ -60,37 +79,45 @@ function answerPreflight(granted: boolean, origin: string): Response {
 }
 
 /** The floor's answer to a preflight, or null when the request is not one. */
-export function floorPreflight(request: Request, origin: string | null): Response | null {
-  return isPreflight(request, origin) ? answerPreflight(origins.has(origin!), origin!) : null
+export function floorPreflight(
+  request: Request,
+  origin: string | null,
+  allowed: (origin: string) => boolean,
+): Response | null {
+  return isPreflight(request, origin) ? answerPreflight(allowed(origin!), origin!) : null
 }
 
 /** The floor: origin check only; a preflight from a listed origin is granted whatever it asks. */
-export function floor(handler: Handler): Handler {
+export function floor(handler: Handler, list: OriginList): Handler {
+  const allowed = floorMatcher(list)
   return (request) => {
     const origin = request.headers.get('origin')
-    const answer = floorPreflight(request, origin)
+    const answer = floorPreflight(request, origin, allowed)
     if (answer !== null) return answer
+    const granted = origin !== null && allowed(origin) ? origin : null
     const response = handler(request)
     return response instanceof Promise
-      ? response.then((r) => decorate(r, origin))
-      : decorate(response, origin)
+      ? response.then((r) => decorate(r, granted))
+      : decorate(response, granted)
   }
 }
 
 /** The floor plus validation of the requested method and headers. */
-export function validatingFloor(handler: Handler): Handler {
+export function validatingFloor(handler: Handler, list: OriginList): Handler {
+  const allowed = floorMatcher(list)
   return (request) => {
     const origin = request.headers.get('origin')
     if (isPreflight(request, origin)) {
       const granted =
-        origins.has(origin!) &&
+        allowed(origin!) &&
         methods.has(request.headers.get('access-control-request-method')!) &&
         headersAllowed(request.headers.get('access-control-request-headers'))
       return answerPreflight(granted, origin!)
     }
+    const granted = origin !== null && allowed(origin) ? origin : null
     const response = handler(request)
     return response instanceof Promise
-      ? response.then((r) => decorate(r, origin))
-      : decorate(response, origin)
+      ? response.then((r) => decorate(r, granted))
+      : decorate(response, granted)
   }
 }

@@ -1,14 +1,25 @@
 /** An h3 app, bare or with handleCors() as its first middleware (the way h3's docs use it). */
 import { H3, handleCors } from 'h3'
-import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import {
+  allowedHeaders,
+  allowedMethods,
+  exposedHeaders,
+  handler,
+  maxAge,
+  originLists,
+  type PolicyId,
+  patternRegExp,
+} from '../policy.js'
 import type { Handler } from './types.js'
 
 /** The app's fetch, with or without handleCors(). */
-export function h3App(withCors: boolean): Handler {
+export function h3App(withCors: boolean, policy: PolicyId = 'small'): Handler {
   const app = new H3()
   if (withCors) {
+    const { exact, patterns } = originLists[policy]
     const options = {
-      origin: [...allowedOrigins],
+      // h3 takes strings and RegExps in one array, and tries them in order.
+      origin: [...exact, ...patterns.map(patternRegExp)],
       methods: [...allowedMethods],
       allowHeaders: [...allowedHeaders],
       exposeHeaders: [...exposedHeaders],

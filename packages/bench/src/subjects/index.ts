@@ -3,16 +3,24 @@
  * (the bare handler, or the same framework app without CORS), so its figure is the CORS layer alone.
  * Modules load lazily: each child process imports only the libraries it measures.
  */
-import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import {
+  allowedHeaders,
+  allowedMethods,
+  exposedHeaders,
+  handler,
+  maxAge,
+  originLists,
+  type PolicyId,
+} from '../policy.js'
 import type { HonoVariant } from './hono.js'
 import type { Handler } from './types.js'
 
 export type { Handler } from './types.js'
 
-/** Something to measure: a label for the table and a way to build its handler. */
+/** Something to measure: a label for the table and a way to build its handler under a policy. */
 export interface Entry {
   label: string
-  load: () => Promise<Handler>
+  load: (policy: PolicyId) => Promise<Handler>
 }
 
 /** A subject also names its reference. */
@@ -20,8 +28,8 @@ export interface Subject extends Entry {
   reference: ReferenceId
 }
 
-const honoFetch = async (variant: HonoVariant): Promise<Handler> => {
-  const app = await (await import('./hono.js')).honoApp(variant)
+const honoFetch = async (variant: HonoVariant, policy: PolicyId = 'small'): Promise<Handler> => {
+  const app = await (await import('./hono.js')).honoApp(variant, policy)
   return (request) => app.fetch(request)
 }
 
@@ -40,20 +48,21 @@ export const subjects = {
   floor: {
     label: 'floor (hand-written)',
     reference: 'bare',
-    load: async () => (await import('./floor.js')).floor(handler),
+    load: async (policy) => (await import('./floor.js')).floor(handler, originLists[policy]),
   },
   'floor-validating': {
     label: 'floor + method/headers',
     reference: 'bare',
-    load: async () => (await import('./floor.js')).validatingFloor(handler),
+    load: async (policy) => (await import('./floor.js')).validatingFloor(handler, originLists[policy]),
   },
   'corsica-core': {
     label: '@corsica/core wrap()',
     reference: 'bare',
-    load: async () => {
+    load: async (policy) => {
       const { createCors } = await import('@corsica/core')
+      const { exact, patterns } = originLists[policy]
       return createCors({
-        origin: [...allowedOrigins],
+        origin: [...exact, ...patterns],
         methods: [...allowedMethods],
         allowedHeaders: [...allowedHeaders],
         exposedHeaders: [...exposedHeaders],
@@ -70,19 +79,23 @@ export const subjects = {
   'hono-floor': {
     label: 'Hono floor middleware',
     reference: 'hono',
-    load: () => honoFetch('floor-middleware'),
+    load: (policy) => honoFetch('floor-middleware', policy),
   },
-  'hono-cors': { label: 'hono/cors', reference: 'hono', load: () => honoFetch('hono-cors') },
-  'corsica-hono': { label: '@corsica/hono', reference: 'hono', load: () => honoFetch('corsica-hono') },
+  'hono-cors': { label: 'hono/cors', reference: 'hono', load: (policy) => honoFetch('hono-cors', policy) },
+  'corsica-hono': {
+    label: '@corsica/hono',
+    reference: 'hono',
+    load: (policy) => honoFetch('corsica-hono', policy),
+  },
   'itty-cors': {
     label: 'itty-router cors()',
     reference: 'itty',
-    load: async () => (await import('./itty.js')).ittyRouter(true),
+    load: async (policy) => (await import('./itty.js')).ittyRouter(true, policy),
   },
   'h3-cors': {
     label: 'h3 handleCors()',
     reference: 'h3',
-    load: async () => (await import('./h3.js')).h3App(true),
+    load: async (policy) => (await import('./h3.js')).h3App(true, policy),
   },
 } satisfies Record<string, Subject>
 

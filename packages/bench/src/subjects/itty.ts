@@ -1,13 +1,28 @@
 /** itty-router, bare or with its cors() pair (preflight before the routes, corsify after). */
 import { cors, Router } from 'itty-router'
-import { allowedHeaders, allowedMethods, allowedOrigins, exposedHeaders, handler, maxAge } from '../policy.js'
+import {
+  allowedHeaders,
+  allowedMethods,
+  exposedHeaders,
+  handler,
+  listMatcher,
+  maxAge,
+  originLists,
+  type PolicyId,
+} from '../policy.js'
 import type { Handler } from './types.js'
 
 /** The router's fetch, with or without cors(). */
-export function ittyRouter(withCors: boolean): Handler {
+export function ittyRouter(withCors: boolean, policy: PolicyId = 'small'): Handler {
   if (!withCors) return Router().all('/', handler).fetch
+  const list = originLists[policy]
+  // itty-router takes an array of exact origins, one RegExp or a function: with patterns, a function.
+  const allowed = listMatcher(list)
   const { preflight, corsify } = cors({
-    origin: [...allowedOrigins],
+    origin:
+      list.patterns.length === 0
+        ? [...list.exact]
+        : (origin: string) => (allowed(origin) ? origin : undefined),
     allowMethods: [...allowedMethods],
     allowHeaders: [...allowedHeaders],
     exposeHeaders: [...exposedHeaders],

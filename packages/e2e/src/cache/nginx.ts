@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort, startChild } from '../process'
+import { freePort, startChild } from '@corsica/testkit/process'
 
 export const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx'
 

@@ -9,6 +9,7 @@ export function extraCases(port: number): BrowserCase[] {
   const app = `http://app.localhost:${port}`
   const eu = `http://eu.app.localhost:${port}`
   const evil = `http://evil.localhost:${port}`
+  const deep = `http://a.b.app.localhost:${port}`
   const subdomains = /^http:\/\/[a-z]+\.app\.localhost:\d+$/
   return [
     {
@@ -37,6 +38,14 @@ export function extraCases(port: number): BrowserCase[] {
         headers: { 'content-type': 'application/json' },
       },
       expect: { allowed: true, preflight: true },
+    },
+    {
+      // A pattern's `*` stands for one or more labels; the page's site is still app.localhost,
+      // so its cookie travels too.
+      name: 'a subdomain pattern allows a two-label subdomain, with credentials',
+      options: { origin: [`http://*.app.localhost:${port}`], credentials: true },
+      page: { origin: deep, credentials: 'include' },
+      expect: { allowed: true, preflight: false },
     },
     {
       // Fetch, CORS-preflight fetch: a CORS-safelisted method passes whatever

@@ -1,6 +1,6 @@
 /**
- * The two verdicts the matrix compares: what Chromium let script see, and what the testkit's
- * browser model predicts from the very responses the API gave Chromium (read from its journal).
+ * The two verdicts the matrix compares: what the browser let script see, and what the testkit's
+ * browser model predicts from the very responses the API gave the browser (read from its journal).
  */
 import type { Exchange } from '@corsica/demo/journal'
 import {
@@ -10,15 +10,7 @@ import {
   preflightCheck,
   readableHeaders,
 } from '@corsica/testkit'
-import type { Page } from 'playwright-core'
-
-/** What script in the page saw: did fetch() resolve, and which response headers could it read. */
-export interface PageVerdict {
-  allowed: boolean
-  status?: number
-  readable?: string[]
-  error?: string
-}
+import type { FetchOutcome, Session } from '@corsica/testkit/engines'
 
 /** The model's verdict. */
 export interface ModelVerdict {
@@ -29,21 +21,9 @@ export interface ModelVerdict {
 }
 
 /** Makes the case's fetch() in the page, as the page's own script would. */
-export function fetchInPage(page: Page, url: string, c: BrowserCase): Promise<PageVerdict> {
+export async function fetchInPage(browser: Session, url: string, c: BrowserCase): Promise<FetchOutcome> {
   const { method, headers, credentials, body } = c.page
-  const init = { method, headers, credentials, body }
-  return page.evaluate(
-    async ({ url, init }) => {
-      try {
-        const response = await fetch(url, init as RequestInit)
-        await response.text()
-        return { allowed: true, status: response.status, readable: [...response.headers.keys()] }
-      } catch (error) {
-        return { allowed: false, error: String(error) }
-      }
-    },
-    { url, init },
-  )
+  return browser.fetch(url, { method, headers, credentials, body })
 }
 
 function seen(exchange: Exchange) {

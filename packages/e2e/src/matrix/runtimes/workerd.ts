@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startChild } from '../../process'
+import { startChild } from '@corsica/testkit/process'
 import { bundle } from './bundle'
 import type { Runtime } from './types'
 

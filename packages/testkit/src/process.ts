@@ -1,5 +1,6 @@
 /**
- * Child processes for the tests (Deno, workerd, nginx): each in its own process group, so that
+ * @module @corsica/testkit/process: child processes for the tests (Deno, workerd, nginx, Xvfb,
+ * WebKitWebDriver): each in its own process group, so that
  * stopping it by PID also ends anything it started; never left running after a test.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -15,8 +16,8 @@ export interface Child {
 }
 
 /**
- * Starts `command` and resolves once its output matches `ready` (the match is passed to the
- * caller through `onReady`), or rejects with its output after `timeoutMs`.
+ * Starts `command` and resolves once its output matches `ready` (with the match), or once it has
+ * started when there is no `ready`; rejects with its output after `timeoutMs`.
  */
 export function startChild(
   command: string,
@@ -25,7 +26,7 @@ export function startChild(
     env?: Record<string, string>
     cwd?: string
     /** Matched against everything the child writes to stdout, stderr and (if any) fd 3. */
-    ready: RegExp
+    ready?: RegExp
     timeoutMs?: number
     /** Give the child a pipe on fd 3 (workerd's --control-fd reports its ports there). */
     fd3?: boolean
@@ -55,9 +56,15 @@ export function startChild(
       await child.stop()
       reject(new Error(`${command} did not become ready in ${options.timeoutMs ?? 30_000} ms:\n${output}`))
     }, options.timeoutMs ?? 30_000)
+    if (!options.ready) {
+      proc.once('spawn', () => {
+        clearTimeout(timer)
+        resolve({ child, match: ''.match(/^/)! })
+      })
+    }
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = output.match(options.ready)
+      const match = options.ready && output.match(options.ready)
       if (match) {
         clearTimeout(timer)
         resolve({ child, match })

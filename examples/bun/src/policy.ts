@@ -1,0 +1,21 @@
+/** The CORS policy of the example API: the front-ends that may call it, with cookies. */
+import { type CorsOptions, createCors } from '@corsica/core'
+
+/** Front-end origins: production, the admin app, and the Vite dev server on any port. */
+export const frontEnds = ['https://app.example.com', 'https://admin.example.com', 'http://localhost:*']
+
+/** The options, shared by the server and its tests. */
+export const corsOptions: CorsOptions = {
+  origin: frontEnds,
+  // The front-ends send the session cookie; ACAO then echoes the origin, never '*'.
+  credentials: true,
+  methods: ['GET', 'POST', 'DELETE'],
+  // content-type: application/json is not CORS-safelisted; x-request-id is ours.
+  allowedHeaders: ['content-type', 'x-request-id'],
+  exposedHeaders: ['x-request-id'],
+  maxAge: 600,
+  onRefuse: (refusal) => console.warn(`[cors] ${refusal.code}: ${refusal.message} (fix: ${refusal.fix})`),
+}
+
+/** The policy, compiled once at start-up: bad options throw here, listing every problem. */
+export const cors = createCors(corsOptions)

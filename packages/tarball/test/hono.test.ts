@@ -1,0 +1,18 @@
+/** @corsica/hono from the tarball, in a Hono app on @hono/node-server, over a real socket. */
+import { afterAll, beforeAll, describe, inject, it } from 'vitest'
+import { expectCors, sendAll } from './cors.ts'
+import { type Server, startServer } from './process.ts'
+
+const app = inject('app')
+let server: Server
+
+beforeAll(async () => {
+  server = await startServer(process.execPath, ['hono.mjs'], { cwd: app, timeoutMs: 30_000 })
+})
+afterAll(() => server?.stop())
+
+describe('@corsica/hono on @hono/node-server', () => {
+  it('answers a preflight and an actual request', async () => {
+    expectCors(await sendAll(`${server.url}/api/items`))
+  })
+})
