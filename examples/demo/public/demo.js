@@ -4,7 +4,7 @@
 const config = await (await fetch('/config.json')).json()
 const { api } = config
 
-/** The requests the page can make. `expect` is what the API's policy intends. */
+/** The requests the page can make. `expect` is what the API's policy should make of each. */
 const SCENARIOS = [
   {
     id: 'simple-get',
@@ -69,7 +69,7 @@ fetch('${api}/api/items')`,
     id: 'delete-not-allowed',
     title: 'DELETE not in methods',
     expect: 'blocked',
-    note: 'The policy lists GET, HEAD, POST and PUT. The preflight for DELETE is refused, so the DELETE itself is never sent and the handler never runs.',
+    note: 'The policy lists GET, HEAD, POST and PUT. The API answers the preflight with that list; DELETE is not in it, so the browser never sends the DELETE and the handler never runs.',
     code: `fetch('${api}/api/items/1', {
   method: 'DELETE',
 })`,
@@ -79,7 +79,7 @@ fetch('${api}/api/items')`,
     id: 'header-not-allowed',
     title: 'Header not in allowedHeaders',
     expect: 'blocked',
-    note: 'X-Debug is not in allowedHeaders. The preflight asks for it and is refused; the GET is never sent.',
+    note: 'X-Debug is not in allowedHeaders. The preflight asks for it; the answer lists the headers the API allows, without x-debug, so the GET is never sent.',
     code: `fetch('${api}/api/items', {
   headers: { 'x-debug': '1' },
 })`,
@@ -118,7 +118,7 @@ async function callFromOtherOrigin(url, init) {
   })
 }
 
-/** What the API recorded for a request id. */
+/** What the API recorded for a request id: `{ exchanges, chromium, server }`. */
 async function journal(rid) {
   const response = await fetch(`${api}/_journal?id=${rid}`)
   return response.json()
@@ -155,12 +155,14 @@ function renderExchange(exchange) {
   return box
 }
 
-function render(card, scenario, result, exchanges) {
+function render(card, scenario, result, { exchanges, chromium, server }) {
   const verdict = result.ok ? 'allowed' : 'blocked'
   card.dataset.state = 'done'
   card.dataset.verdict = verdict
   const badge = card.querySelector('.verdict')
   badge.textContent = verdict === 'allowed' ? 'Allowed' : 'Blocked'
+  // One live region for the page: a screen reader hears each result as it comes.
+  document.getElementById('announce').textContent = `${scenario.title}: ${badge.textContent.toLowerCase()}.`
 
   const preflights = exchanges.filter((e) => e.kind === 'preflight')
   card.dataset.preflight = preflights.length > 0 ? 'sent' : 'not-sent'
@@ -183,8 +185,10 @@ function render(card, scenario, result, exchanges) {
   }
   fact(
     facts,
-    'Policy intends',
-    scenario.expect === verdict ? `${scenario.expect} ✓` : `${scenario.expect} (the browser disagrees!)`,
+    'Expected',
+    scenario.expect === verdict
+      ? `${scenario.expect}, as the policy says ✓`
+      : `${scenario.expect} (the browser disagrees!)`,
     scenario.expect === verdict ? 'match' : 'mismatch',
   )
 
@@ -192,6 +196,11 @@ function render(card, scenario, result, exchanges) {
   list.replaceChildren(element('div', 'exchanges-title', 'What the API saw (→) and answered (←)'))
   for (const exchange of exchanges) list.append(renderExchange(exchange))
   if (exchanges.length === 0) list.append(element('p', 'muted', 'Nothing reached the API.'))
+
+  const logs = card.querySelector('.logs')
+  logs.hidden = !chromium && !server
+  card.querySelector('.browser-line').textContent = chromium ?? '(nothing: the browser allowed it)'
+  card.querySelector('.server-line').textContent = server ?? '(nothing: the policy refused nothing)'
 
   const refusal = exchanges.map((e) => e.refusal).find(Boolean)
   const reason = card.querySelector('.reason')
@@ -226,7 +235,9 @@ const entries = SCENARIOS.map((scenario) => {
   card.querySelector('h3').textContent = scenario.title
   card.querySelector('.note').textContent = scenario.note
   card.querySelector('.code code').textContent = scenario.code
-  card.querySelector('.run').addEventListener('click', () => runScenario(card, scenario))
+  const run = card.querySelector('.run')
+  run.setAttribute('aria-label', `Run: ${scenario.title}`)
+  run.addEventListener('click', () => runScenario(card, scenario))
   cards.append(card)
   return { card, scenario }
 })

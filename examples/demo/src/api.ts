@@ -2,8 +2,9 @@
  * The demo API: a small items service on its own origin, protected by a realistic Corsica
  * policy, and recording what it saw in a {@link Journal} the page reads back.
  */
-import { type CorsOptions, type CorsRefusal, createCors } from '@corsica/core'
-import { createJournal, type Journal, journaled, journalResponse } from './journal'
+import { type CorsOptions, type CorsRefusal, createCors, refusalLine } from '@corsica/core'
+import { chromiumLine } from './browser-line'
+import { createJournal, type Journal, journaled } from './journal'
 
 /** The policy a real single-page app would give its API. */
 export function demoPolicy(
@@ -37,7 +38,7 @@ export function policySource(options: CorsOptions): string {
     .filter(([, value]) => typeof value !== 'function')
     .map(([name, value]) => `  ${name}: ${show(value)},`)
   if (options.onRefuse)
-    lines.push('  onRefuse: (refusal) => journal.refused(refusal),  // the reasons shown below')
+    lines.push('  onRefuse: (refusal) => journal.refused(refusal),  // the reasons shown below, also logged')
   return `createCors({\n${lines.join('\n')}\n})`
 }
 
@@ -83,6 +84,25 @@ async function application(request: Request): Promise<Response> {
   return Response.json({ error: 'not found' }, { status: 404 })
 }
 
+/**
+ * What the page shows for a request id (`GET /_journal?id=…`; not `rid`, so that this request
+ * is not recorded under the id it asks about): the exchanges, the line Chromium prints when it
+ * blocks the request, and the line the server logged.
+ */
+function journalAnswer(journal: Journal, request: Request): Response {
+  const id = new URL(request.url).searchParams.get('id') ?? ''
+  const exchanges = journal.get(id)
+  const refusal = exchanges.map((e) => e.refusal).find((r) => r !== null)
+  return Response.json(
+    {
+      exchanges,
+      chromium: exchanges.map(chromiumLine).find((line) => line !== null) ?? null,
+      server: refusal ? refusalLine(refusal) : null,
+    },
+    { headers: { 'cache-control': 'no-store' } },
+  )
+}
+
 /** The API's fetch handler and its journal. */
 export function createApi(appOrigin: string): {
   handler: (request: Request) => Promise<Response>
@@ -90,10 +110,14 @@ export function createApi(appOrigin: string): {
   policy: string
 } {
   const journal = createJournal()
-  const options = demoPolicy(appOrigin, journal.refused)
+  const options = demoPolicy(appOrigin, (refusal, request) => {
+    journal.refused(refusal, request)
+    // What Corsica logs by itself when no onRefuse is given; the page shows the same line.
+    console.warn(refusalLine(refusal))
+  })
   const cors = createCors(options)
   // The journal itself is readable by the front-end, under the same policy.
-  const journalEndpoint = cors.wrap((request) => journalResponse(journal, request))
+  const journalEndpoint = cors.wrap((request) => journalAnswer(journal, request))
   const api = journaled(
     journal,
     cors.wrap((request) => {

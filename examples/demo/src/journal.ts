@@ -13,13 +13,18 @@
 import { type CorsRefusal, isPreflight } from '@corsica/core'
 
 /** A refusal as the page shows it. */
-export type RefusalNote = Pick<CorsRefusal, 'code' | 'message' | 'fix' | 'browserReason' | 'preflight'>
+export type RefusalNote = Pick<
+  CorsRefusal,
+  'code' | 'message' | 'fix' | 'browserReason' | 'preflight' | 'origin'
+>
 
 /** One request the API answered. */
 export interface Exchange {
   /** `preflight` for OPTIONS + Origin + Access-Control-Request-Method, else `actual`. */
   kind: 'preflight' | 'actual'
   method: string
+  /** The request's URL, as the client asked for it. */
+  url: string
   path: string
   /** The request headers that decide CORS (Origin, Access-Control-Request-*, whether a Cookie came). */
   requestHeaders: Record<string, string>
@@ -91,8 +96,8 @@ export function createJournal(limit = 1000): Journal {
     refused(refusal, request) {
       const entry = pendingFor(request)
       if (!entry) return
-      const { code, message, fix, browserReason, preflight } = refusal
-      entry.refusal = { code, message, fix, browserReason, preflight }
+      const { code, message, fix, browserReason, preflight, origin } = refusal
+      entry.refusal = { code, message, fix, browserReason, preflight, origin }
     },
     record(request, response) {
       const rid = requestId(request)
@@ -105,6 +110,7 @@ export function createJournal(limit = 1000): Journal {
       list.push({
         kind: isPreflight(request) ? 'preflight' : 'actual',
         method: request.method,
+        url: request.url,
         path: new URL(request.url).pathname,
         requestHeaders,
         status: response.status,

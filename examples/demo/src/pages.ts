@@ -52,7 +52,17 @@ export function pages(
 }
 
 /** The front-end page, on the origin the API lists. */
-export const APP_FILES = { '/': 'index.html', '/demo.css': 'demo.css', '/demo.js': 'demo.js' }
+export const APP_FILES = {
+  '/': 'index.html',
+  '/demo.css': 'demo.css',
+  '/demo.js': 'demo.js',
+  '/favicon.svg': 'favicon.svg',
+}
 
 /** The page on the unlisted origin: the front-end loads it in a frame and asks it to call the API. */
-export const OTHER_FILES = { '/': 'other.html', '/other.js': 'other.js', '/demo.css': 'demo.css' }
+export const OTHER_FILES = {
+  '/': 'other.html',
+  '/other.js': 'other.js',
+  '/demo.css': 'demo.css',
+  '/favicon.svg': 'favicon.svg',
+}

@@ -1,5 +1,5 @@
 /** @module Cloudflare Workers adapter for CORS, backed by @corsica/core. */
-import { type CorsOptions, type CorsPolicy, configErrorResponse, createCors, perEnv } from '@corsica/core'
+import { type CorsOptions, type CorsPolicy, configErrorResponse, createCorsAt, perEnv } from '@corsica/core'
 
 export type {
   CorsOptions,
@@ -98,7 +98,7 @@ function policyFor<T>(
   build: (policy: CorsPolicy) => T,
 ): (env: unknown) => T | null {
   if (typeof options !== 'function') {
-    const built = build(createCors(options))
+    const built = build(createCorsAt(withCors, options))
     return () => built
   }
   return perEnv(options, build)

@@ -15,14 +15,33 @@ export interface ConfigProblem {
  * `problems` lists every problem found, not just the first.
  */
 export class CorsConfigError extends Error {
-  override readonly name = 'CorsConfigError'
-  readonly problems: readonly ConfigProblem[]
+  declare readonly name: 'CorsConfigError'
+  declare readonly problems: readonly ConfigProblem[]
 
   constructor(problems: readonly ConfigProblem[]) {
     super(formatProblems(problems))
-    this.problems = problems
+    // Not enumerable: Node prints an error's own enumerable properties after its stack, which
+    // would show every problem a second time. The message already lists them.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false })
+  }
+
+  /**
+   * Starts the stack at the call to `entry` (createCors, or an adapter's own function), so its
+   * first line is the user's code, not Corsica's.
+   */
+  static fromCall(error: CorsConfigError, entry: (...args: never[]) => unknown): CorsConfigError {
+    // V8 (Node, Deno, workerd, Bun's JSC has it too); elsewhere the stack stays as it is.
+    const capture = (Error as { captureStackTrace?: (e: object, f: unknown) => void }).captureStackTrace
+    capture?.(error, entry)
+    return error
   }
 }
+// On the prototype, like Error's own name: not printed as an extra property either.
+Object.defineProperty(CorsConfigError.prototype, 'name', {
+  value: 'CorsConfigError',
+  writable: true,
+  configurable: true,
+})
 
 function formatProblems(problems: readonly ConfigProblem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`

@@ -12,6 +12,7 @@ import {
   SAFELISTED_RESPONSE_HEADERS,
 } from './fetch-spec.ts'
 import { compileOrigin, type OriginPolicy } from './origin.ts'
+import { createRefusalLog } from './refusal-log.ts'
 import type { CorsOptions, CorsRefusal } from './types.ts'
 
 /** The options, checked and turned into what each request needs. */
@@ -32,6 +33,9 @@ export interface CompiledOptions {
   maxAge: string
   privateNetworkAccess: boolean
   optionsSuccessStatus: number
+  /** Whether a refused preflight from an allowed origin gets the policy's lists (else a bare 403). */
+  explainRefusals: boolean
+  /** The hook, the default log (onRefuse left out), or null (onRefuse: false). */
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
   /** Preflights go to the handler, which answers them (express `cors()`'s option). */
   preflightContinue: boolean
@@ -49,6 +53,7 @@ const KNOWN_OPTIONS = [
   'maxAge',
   'privateNetworkAccess',
   'optionsSuccessStatus',
+  'preflightRefusals',
   'onRefuse',
   'dangerouslyAllowInsecureOrigins',
   'preflightContinue',
@@ -94,7 +99,11 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
 
   const credentials = checkBoolean(o, 'credentials', problems)
   const insecure = checkBoolean(o, 'dangerouslyAllowInsecureOrigins', problems)
-  if (o.origin === undefined) {
+  // `origins: [...]`: one problem, the typo, which also says what it hides.
+  const originTypo = problems.find((p) => p.fix.startsWith('did you mean origin?'))
+  if (o.origin === undefined && originTypo) {
+    originTypo.problem = 'is not a CORS option, and origin, which is required, is missing.'
+  } else if (o.origin === undefined) {
     problems.push({
       option: 'origin',
       problem: `is required: Corsica never guesses which websites may read your responses.${
@@ -112,7 +121,11 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       fix: "list the origins, e.g. origin: ['https://app.example.com'], or set credentials: false.",
     })
   }
-  const origin = compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
+  // A missing origin is reported above, once.
+  const origin =
+    o.origin === undefined
+      ? compileOrigin('*', { secureOnly: false }, [])
+      : compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
 
   const methods = compileMethods(o.methods, problems)
   const allowedHeaders = compileAllowedHeaders(o.allowedHeaders, problems)
@@ -121,14 +134,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const privateNetworkAccess = checkBoolean(o, 'privateNetworkAccess', problems)
   const preflightContinue = checkBoolean(o, 'preflightContinue', problems)
   const optionsSuccessStatus = compileStatus(o.optionsSuccessStatus, problems)
-  const onRefuse = o.onRefuse ?? null
-  if (onRefuse !== null && typeof onRefuse !== 'function') {
-    problems.push({
-      option: 'onRefuse',
-      problem: `${show(onRefuse)} is not a function.`,
-      fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix).',
-    })
-  }
+  const explainRefusals = compilePreflightRefusals(o.preflightRefusals, problems)
+  const onRefuse = compileOnRefuse(o.onRefuse, problems)
 
   if (problems.length > 0) throw new CorsConfigError(problems)
   return {
@@ -142,9 +149,33 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     maxAge,
     privateNetworkAccess,
     optionsSuccessStatus,
+    explainRefusals,
     onRefuse: onRefuse as CompiledOptions['onRefuse'],
     preflightContinue,
   }
+}
+
+function compilePreflightRefusals(value: unknown, problems: ConfigProblem[]): boolean {
+  if (value === undefined || value === 'explain') return true
+  if (value === 'opaque') return false
+  problems.push({
+    option: 'preflightRefusals',
+    problem: `${show(value)} is not 'explain' or 'opaque'.`,
+    fix: "leave it out ('explain': the browser's console names the refused method or header), or write 'opaque' for a bare 403.",
+  })
+  return true
+}
+
+function compileOnRefuse(value: unknown, problems: ConfigProblem[]): CompiledOptions['onRefuse'] {
+  if (value === undefined) return createRefusalLog()
+  if (value === false) return null
+  if (typeof value === 'function') return value as NonNullable<CompiledOptions['onRefuse']>
+  problems.push({
+    option: 'onRefuse',
+    problem: `${show(value)} is not a function or false.`,
+    fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix), or false to log nothing.',
+  })
+  return null
 }
 
 /** The options as read once: known names only, each from an own enumerable property. */

@@ -9,7 +9,8 @@ import {
   handlers,
   toRequest,
 } from '../../testkit/src/index.ts'
-import { type CorsRefusal, createCors, isPreflight } from './index.ts'
+import { type CorsRefusal, createCors, isPreflight, refusalLine } from './index.ts'
+import { LOGGED_REFUSALS } from './refusal-log.ts'
 
 function run(c: Case) {
   return createCors(c.options).wrap(handlers[c.handler ?? 'ok'])
@@ -129,13 +130,13 @@ describe('onRefuse', () => {
       browserReason: 'CORSMissingAllowOrigin',
     })
     expect(r!.message).toBe('origin https://evil.test is not allowed by the origin option')
-    expect(r!.fix).toBe("add 'https://evil.test' to origin")
+    expect(r!.fix).toBe("if you trust it, add 'https://evil.test' to origin")
     const [sub] = await refusals(
       { origin: ['https://app.test'] },
       { headers: { origin: 'https://eu.shop.test:8443' } },
     )
     expect(sub!.fix).toBe(
-      "add 'https://eu.shop.test:8443' to origin (or a pattern covering its siblings, like 'https://*.shop.test:8443')",
+      "if you trust it, add 'https://eu.shop.test:8443' to origin (or a pattern covering its siblings, like 'https://*.shop.test:8443')",
     )
   })
 
@@ -147,7 +148,7 @@ describe('onRefuse', () => {
     expect(r).toMatchObject({
       code: 'header-not-allowed',
       preflight: true,
-      browserReason: 'CORSPreflightDidNotSucceed',
+      browserReason: 'CORSMissingAllowHeaderFromPreflight',
     })
     expect(r!.message).toBe('request header x-api-key is not in allowedHeaders')
     expect(r!.fix).toBe("add 'x-api-key' to allowedHeaders")
@@ -216,5 +217,106 @@ describe('onRefuse', () => {
     expect(response.status).toBe(200)
     expect(error).toHaveBeenCalledOnce()
     error.mockRestore()
+  })
+})
+
+describe('refused preflights from an allowed origin (preflightRefusals)', () => {
+  const seen = (options: Parameters<typeof createCors>[0], headers: Record<string, string>) => {
+    const log: CorsRefusal[] = []
+    const policy = createCors({ ...options, onRefuse: (r) => log.push(r) })
+    const request = new Request('http://api.test/', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.test', ...headers },
+    })
+    return Promise.resolve(policy.preflight(request)).then((response) => ({ response: response!, log }))
+  }
+
+  it("names what the browser will report: the method, with 'explain'", async () => {
+    const { response, log } = await seen(
+      { origin: ['https://app.test'], methods: ['GET', 'PUT'] },
+      { 'access-control-request-method': 'DELETE' },
+    )
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, PUT')
+    expect(log[0]).toMatchObject({ code: 'method-not-allowed', browserReason: 'CORSMethodNotFound' })
+  })
+
+  it("and a bare 403 that fails as a whole with 'opaque'", async () => {
+    const { response, log } = await seen(
+      { origin: ['https://app.test'], methods: ['GET', 'PUT'], preflightRefusals: 'opaque' },
+      { 'access-control-request-method': 'DELETE' },
+    )
+    expect(response.status).toBe(403)
+    expect([...response.headers.keys()]).toEqual(['vary'])
+    expect(log[0]).toMatchObject({ code: 'method-not-allowed', browserReason: 'CORSPreflightDidNotSucceed' })
+  })
+})
+
+describe('without onRefuse, refusals are logged', () => {
+  const evil = (origin = 'https://evil.test') => new Request('http://api.test/', { headers: { origin } })
+  function logged(options: Parameters<typeof createCors>[0], requests: Request[]) {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const handler = createCors(options).wrap(() => new Response('ok'))
+    return Promise.all(requests.map((r) => handler(r)))
+      .then(() => warn.mock.calls.map((c) => c.join(' ')))
+      .finally(() => warn.mockRestore())
+  }
+
+  it('once per distinct refusal, as one [corsica] line with the fix', async () => {
+    const lines = await logged({ origin: ['https://app.test'] }, [evil(), evil(), evil('https://other.test')])
+    expect(lines).toEqual([
+      "[corsica] request refused: origin https://evil.test is not allowed by the origin option. Fix: if you trust it, add 'https://evil.test' to origin",
+      "[corsica] request refused: origin https://other.test is not allowed by the origin option. Fix: if you trust it, add 'https://other.test' to origin",
+    ])
+  })
+
+  it('with the same text as refusal.message and refusal.fix (refusalLine)', async () => {
+    const [line] = await logged({ origin: ['https://app.test'], allowedHeaders: ['content-type'] }, [
+      new Request('http://api.test/', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.test',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'x-api-key',
+        },
+      }),
+    ])
+    const r: CorsRefusal[] = []
+    await createCors({
+      origin: ['https://app.test'],
+      allowedHeaders: ['content-type'],
+      onRefuse: (x) => r.push(x),
+    }).preflight(
+      new Request('http://api.test/', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.test',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'x-api-key',
+        },
+      }),
+    )
+    expect(line).toBe(refusalLine(r[0]!))
+    expect(line).toBe(
+      "[corsica] preflight from https://app.test refused: request header x-api-key is not in allowedHeaders. Fix: add 'x-api-key' to allowedHeaders",
+    )
+  })
+
+  it('in bounded memory: the first 100 distinct refusals, then one line', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => evil(`https://e${i}.test`))
+    const lines = await logged({ origin: ['https://app.test'] }, many)
+    expect(lines).toHaveLength(LOGGED_REFUSALS + 1)
+    expect(lines.at(-1)).toMatch(/100 distinct CORS refusals logged; further ones are not/)
+  })
+
+  it("not for the doctor's probe origin, and not at all with onRefuse: false", async () => {
+    expect(
+      await logged({ origin: ['https://app.test'] }, [evil('https://corsica-doctor-probe.example')]),
+    ).toEqual([])
+    expect(await logged({ origin: ['https://app.test'], onRefuse: false }, [evil()])).toEqual([])
+    const mine: string[] = []
+    const hook = { origin: ['https://app.test'], onRefuse: (r: CorsRefusal) => mine.push(r.code) }
+    expect(await logged(hook, [evil()])).toEqual([])
+    expect(mine).toEqual(['origin-not-allowed'])
   })
 })

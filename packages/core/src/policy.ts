@@ -3,6 +3,8 @@
  *
  * Server side of the CORS protocol, Fetch standard §3.2 (https://fetch.spec.whatwg.org/#http-cors-protocol).
  */
+
+import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
@@ -78,7 +80,23 @@ export const MAX_METHOD_LENGTH = 128
  * export default { fetch: cors.wrap(handler) }
  */
 export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
-  return new Policy(compileOptions(options))
+  return createCorsAt(createCors, options)
+}
+
+/**
+ * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
+ * adapter's own function, so that its first line is the user's `cors({...})` call.
+ * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
+ */
+export function createCorsAt<Rest extends unknown[] = any[]>(
+  entry: (...args: never[]) => unknown,
+  options: CorsOptions<Rest>,
+): CorsPolicy<Rest> {
+  try {
+    return new Policy(compileOptions(options))
+  } catch (error) {
+    throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
+  }
 }
 
 class Policy implements CorsPolicy<unknown[]> {
@@ -227,12 +245,8 @@ class Policy implements CorsPolicy<unknown[]> {
       allowMethods = o.allowMethods
     } else {
       const caseMismatch = o.methods.has(method.toUpperCase())
-      return this.#refusePreflight(request, 'method-not-allowed', {
-        origin,
-        preflight: true,
-        method,
-        caseMismatch,
-      })
+      const details = { origin, preflight: true, method, caseMismatch }
+      return this.#refuseExplained(request, 'method-not-allowed', details, o.allowMethods, o.allowHeaders)
     }
 
     // CORS-preflight fetch step: every CORS-unsafe request-header name must be in
@@ -240,7 +254,10 @@ class Policy implements CorsPolicy<unknown[]> {
     // `Authorization` and means nothing with credentials, so '*' echoes the names instead.
     const asked = checkRequestHeaders(request.headers.get('access-control-request-headers'), o.allowedHeaders)
     if (!asked.ok) {
-      return this.#refusePreflight(request, asked.code, { origin, preflight: true, header: asked.header })
+      const details = { origin, preflight: true, header: asked.header }
+      // A malformed list gets the bare 403; a header merely not listed gets the policy's list.
+      if (asked.code === 'headers-malformed') return this.#refusePreflight(request, asked.code, details)
+      return this.#refuseExplained(request, asked.code, details, allowMethods, o.allowHeaders)
     }
     const allowHeaders = o.allowedHeaders === null ? asked.names : o.allowHeaders
 
@@ -248,9 +265,29 @@ class Policy implements CorsPolicy<unknown[]> {
     // succeeds only with `Access-Control-Allow-Private-Network: true`.
     const privateNetwork = request.headers.get('access-control-request-private-network') === 'true'
     if (privateNetwork && !o.privateNetworkAccess) {
-      return this.#refusePreflight(request, 'private-network-not-allowed', { origin, preflight: true })
+      const details = { origin, preflight: true }
+      return this.#refuseExplained(
+        request,
+        'private-network-not-allowed',
+        details,
+        allowMethods,
+        allowHeaders,
+      )
     }
 
+    const response = this.#listsResponse(origin, allowMethods, allowHeaders)
+    const headers = response.headers
+    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
+    if (privateNetwork) headers.set('access-control-allow-private-network', 'true')
+    return response
+  }
+
+  /**
+   * The part of a preflight answer an allowed origin may read: the success status, the origin
+   * (and credentials), and the lists of what may be asked.
+   */
+  #listsResponse(origin: string, allowMethods: string, allowHeaders: string): Response {
+    const o = this.#o
     const response = this.#preflightResponse(o.optionsSuccessStatus)
     const headers = response.headers
     headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
@@ -258,8 +295,6 @@ class Policy implements CorsPolicy<unknown[]> {
     // A list that ends up empty sends no header at all (an empty value is a header that says nothing).
     if (allowMethods !== '') headers.set('access-control-allow-methods', allowMethods)
     if (allowHeaders !== '') headers.set('access-control-allow-headers', allowHeaders)
-    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
-    if (privateNetwork) headers.set('access-control-allow-private-network', 'true')
     return response
   }
 
@@ -267,6 +302,26 @@ class Policy implements CorsPolicy<unknown[]> {
   #refusePreflight(request: Request, code: RefusalCode, details: RefusalDetails): Response {
     this.#refuse(request, code, details)
     return this.#preflightResponse(403)
+  }
+
+  /**
+   * A preflight from an allowed origin that asks for a method, a header or private network
+   * access the policy does not allow. The CORS-preflight fetch fails it either way; answered
+   * with the origin and the policy's own lists (which never hold what was refused, and which
+   * the origin could read from any granted preflight), it fails on the method or the header,
+   * and the browser's console names it. No Max-Age: nothing here is worth caching.
+   * `preflightRefusals: 'opaque'` keeps the bare 403.
+   */
+  #refuseExplained(
+    request: Request,
+    code: RefusalCode,
+    details: RefusalDetails,
+    allowMethods: string,
+    allowHeaders: string,
+  ): Response {
+    if (!this.#o.explainRefusals) return this.#refusePreflight(request, code, details)
+    this.#refuse(request, code, { ...details, explained: true })
+    return this.#listsResponse(details.origin, allowMethods, allowHeaders)
   }
 
   /**

@@ -16,6 +16,8 @@ export interface RefusalDetails {
   cause?: unknown
   /** Whether an upper-cased `method` would have been allowed (a `patch` vs `PATCH` mistake). */
   caseMismatch?: boolean
+  /** Whether the refused preflight was answered with the policy's lists (`preflightRefusals: 'explain'`). */
+  explained?: boolean
 }
 
 /**
@@ -107,10 +109,7 @@ export function describeRefusal(code: RefusalCode, details: RefusalDetails): Cor
     code,
     message: reason.message(details),
     fix: reason.fix(details),
-    // What the browser then reports (MDN's names, https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors):
-    // a refused preflight is a 403 without Access-Control-Allow-Origin, a refused actual
-    // response has no Access-Control-Allow-Origin.
-    browserReason: details.preflight ? 'CORSPreflightDidNotSucceed' : 'CORSMissingAllowOrigin',
+    browserReason: browserReason(code, details),
     origin: details.origin,
     preflight: details.preflight,
   }
@@ -118,11 +117,48 @@ export function describeRefusal(code: RefusalCode, details: RefusalDetails): Cor
   return refusal
 }
 
-/** "add it to origin", with a pattern covering its siblings when it has a subdomain. */
+/**
+ * What the browser then reports, by MDN's names (https://developer.mozilla.org/docs/Web/HTTP/CORS/Errors):
+ * a preflight answered with the policy's lists fails on the method or the header it names; a
+ * bare 403 fails as a whole; a refused actual response has no Access-Control-Allow-Origin.
+ */
+function browserReason(code: RefusalCode, details: RefusalDetails): string {
+  if (!details.preflight) return 'CORSMissingAllowOrigin'
+  if (details.explained) {
+    if (code === 'method-not-allowed') return 'CORSMethodNotFound'
+    if (code === 'header-not-allowed') return 'CORSMissingAllowHeaderFromPreflight'
+    // Not an MDN name (MDN has no page for it); the doctor's, in the same style.
+    if (code === 'private-network-not-allowed') return 'CORSMissingAllowPrivateNetwork'
+  }
+  return 'CORSPreflightDidNotSucceed'
+}
+
+/** "add it to origin" (if it is trusted), with a pattern covering its siblings when it has a subdomain. */
 function addOriginFix(origin: string): string {
   // https://eu.app.example.com → https://*.app.example.com (only with three labels or more,
   // so that the suggestion never covers a whole top-level domain).
   const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/[\]]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
-  const add = `add '${origin}' to origin`
+  // Not every unlisted origin is a mistake: only the user knows whether to trust it.
+  const add = `if you trust it, add '${origin}' to origin`
   return m ? `${add} (or a pattern covering its siblings, like '${m[1]}*.${m[2]}${m[3] ?? ''}')` : add
 }
+
+/**
+ * The one line Corsica logs for a refusal when no `onRefuse` is given: what was refused, from
+ * which origin, and the fix, e.g.
+ * `[corsica] preflight from https://app.example.com refused: request header x-api-key is not in allowedHeaders. Fix: add 'x-api-key' to allowedHeaders`
+ */
+export function refusalLine(refusal: Pick<CorsRefusal, 'origin' | 'preflight' | 'message' | 'fix'>): string {
+  const what = refusal.preflight ? 'preflight' : 'request'
+  // Origin refusals name the origin in their message already.
+  const from = refusal.message.includes(refusal.origin) ? '' : ` from ${refusal.origin.slice(0, 100)}`
+  // Header values may hold ESC and other controls: escaped, so a request cannot write escape
+  // sequences (or fake lines) into the server's terminal or log.
+  return `[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`.replace(
+    UNPRINTABLE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g

@@ -91,10 +91,31 @@ export interface CorsOptions<Rest extends unknown[] = any[]> {
    */
   preflightContinue?: boolean
   /**
+   * How a preflight from an **allowed** origin is answered when it asks for a method, a request
+   * header or private network access the policy does not allow:
+   * - `'explain'`: the success status, `Access-Control-Allow-Origin` (and `-Allow-Credentials`
+   *   with `credentials`) and the policy's own `Access-Control-Allow-Methods` /
+   *   `-Allow-Headers`, never what was refused. The browser still blocks the request, and its
+   *   console names what was refused (Chromium: "Method DELETE is not allowed by
+   *   Access-Control-Allow-Methods in preflight response."). An allowed origin can read the same
+   *   lists from any granted preflight, so this reveals nothing.
+   * - `'opaque'`: a 403 with no `Access-Control-*` header, as for a refused origin. The console
+   *   then blames the origin ("No 'Access-Control-Allow-Origin' header is present").
+   *
+   * A preflight from a refused origin, or a malformed one, always gets the bare 403.
+   * @default 'explain'
+   */
+  preflightRefusals?: 'explain' | 'opaque'
+  /**
    * Called for every CORS request that is not granted, with the reason. It must not throw; an
    * exception or rejection it raises is reported with `console.error` and otherwise ignored.
+   *
+   * Left out, each distinct refusal (code, origin, method or header) is logged once with
+   * `console.warn`, as one `[corsica] …` line with the fix (see `refusalLine`); the first 100,
+   * then one line saying further ones are not logged. `false` logs nothing.
+   * @default console.warn, once per distinct refusal
    */
-  onRefuse?: (refusal: CorsRefusal, request: Request) => void
+  onRefuse?: ((refusal: CorsRefusal, request: Request) => void) | false
   /**
    * With `credentials`, also allows plain-`http://` origins that are not loopback
    * (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`). Off by default, and refused at start-up
@@ -127,7 +148,10 @@ export interface CorsRefusal {
   message: string
   /** How to fix it, e.g. "add 'x-api-key' to allowedHeaders". */
   fix: string
-  /** The reason name MDN and Firefox use for what the browser then reports, e.g. `CORSMissingAllowOrigin`. */
+  /**
+   * The reason name MDN and Firefox use for what the browser then reports, e.g.
+   * `CORSMissingAllowOrigin`, or `CORSMethodNotFound` for a method refused with the policy's lists.
+   */
   browserReason: string
   /** The request's Origin header, as received. */
   origin: string

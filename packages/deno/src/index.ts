@@ -6,7 +6,7 @@
  * Deno.serve(withCors({ origin: ['https://app.example.com'] }, (request, info) => new Response('ok')))
  * ```
  */
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 
 export type {
   ConfigProblem,
@@ -43,5 +43,5 @@ export function withCors<Info>(
   options: CorsOptions<[info: Info]>,
   handler: ServeHandler<Info>,
 ): ServeHandler<Info> {
-  return createCors(options).wrap(handler)
+  return createCorsAt(withCors, options).wrap(handler)
 }

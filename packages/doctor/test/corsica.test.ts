@@ -22,7 +22,16 @@ beforeAll(async () => {
     const policy = createCors({ ...c.options, onRefuse: (refusal) => log.push(refusal) })
     return [`/c${i}`, getRequestListener(policy.wrap(apiHandler), { overrideGlobalObjects: false })] as const
   })
-  const byPath = new Map<string, (typeof listeners)[number][1]>(listeners)
+  // The same policies answering every refused preflight with a bare 403, which makes the
+  // browser blame the origin whatever was refused: what the probes are for.
+  const opaque = cases.map((c, i) => {
+    const policy = createCors({ ...c.options, preflightRefusals: 'opaque', onRefuse: false })
+    return [
+      `/opaque${i}`,
+      getRequestListener(policy.wrap(apiHandler), { overrideGlobalObjects: false }),
+    ] as const
+  })
+  const byPath = new Map<string, (typeof listeners)[number][1]>([...listeners, ...opaque])
   server = await listen((req, res) => {
     const listener = byPath.get((req.url ?? '').split('?')[0]!)
     if (listener) void listener(req, res)
@@ -73,12 +82,12 @@ describe('the doctor on Corsica servers (testkit browser cases)', () => {
   })
 })
 
-describe('probes find why Corsica refused a preflight', () => {
+describe("probes find why Corsica refused a preflight (preflightRefusals: 'opaque')", () => {
   it('names the refused header though the browser blames the origin', async () => {
     const i = cases.findIndex((c) => c.name.includes('header not in allowedHeaders'))
     const c = cases[i]!
     const d = await diagnose({
-      url: `${server.origin}/c${i}`,
+      url: `${server.origin}/opaque${i}`,
       origin: c.page.origin,
       method: c.page.method!,
       headers: Object.entries(c.page.headers ?? {}),
@@ -97,7 +106,7 @@ describe('probes find why Corsica refused a preflight', () => {
   it('tells a lower-case method from a missing one', async () => {
     const i = cases.findIndex((c) => c.name.startsWith('patch in lower case'))
     const c = cases[i]!
-    const d = await diagnose({ url: `${server.origin}/c${i}`, origin: c.page.origin, method: 'patch' })
+    const d = await diagnose({ url: `${server.origin}/opaque${i}`, origin: c.page.origin, method: 'patch' })
     expect(d.cause).toMatchObject({ kind: 'request', method: true, caseMismatch: true })
     expect(d.problems[0]!.fix).toContain("call fetch with method: 'PATCH'")
   })
@@ -107,6 +116,20 @@ describe('probes find why Corsica refused a preflight', () => {
     const c = cases[i]!
     const d = await diagnose({ url: `${server.origin}/c${i}`, origin: c.page.origin, method: c.page.method! })
     expect(d.cause).toEqual({ kind: 'origin' })
+  })
+
+  it('needs no probe by default: the answer names the refused header itself', async () => {
+    const i = cases.findIndex((c) => c.name.includes('header not in allowedHeaders'))
+    const c = cases[i]!
+    const d = await diagnose({
+      url: `${server.origin}/c${i}`,
+      origin: c.page.origin,
+      method: c.page.method!,
+      headers: Object.entries(c.page.headers ?? {}),
+    })
+    expect(d.problems[0]!.code).toBe('CORSMissingAllowHeaderFromPreflight')
+    expect(d.probes).toEqual([])
+    expect(d.cause).toBeNull()
   })
 
   it('sends no probe with --no-probe', async () => {

@@ -4,7 +4,7 @@ import {
   type CorsOptions,
   type CorsPolicy,
   configErrorResponse,
-  createCors,
+  createCorsAt,
   isThenable,
   perEnv,
   withEarlierHeaders,
@@ -39,7 +39,7 @@ export type HonoCorsOptions<E extends Env = any> =
  * @example app.use('/api/*', cors((env) => ({ origin: env.ALLOWED_ORIGINS.split(' ') })))
  */
 export function cors<E extends Env = any>(options: HonoCorsOptions<E>): MiddlewareHandler<E> {
-  if (typeof options !== 'function') return middleware(createCors(options)) // a bad config fails at start-up
+  if (typeof options !== 'function') return middleware(createCorsAt(cors, options)) // a bad config fails at start-up
   const middlewareFor = perEnv(options, middleware)
   return function corsFromEnv(c, next) {
     const handle = middlewareFor(c.env)

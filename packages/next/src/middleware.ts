@@ -1,4 +1,4 @@
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 import { type NextFetchEvent, NextResponse } from 'next/server.js'
 
 /**
@@ -32,7 +32,7 @@ export interface CorsMiddleware {
 export function createCorsMiddleware(
   options: CorsOptions<[event: NextFetchEvent | undefined]>,
 ): CorsMiddleware {
-  const policy = createCors(options)
+  const policy = createCorsAt(createCorsMiddleware, options)
   return async (request: Request, responseOrEvent?: Response | NextFetchEvent, eventArg?: NextFetchEvent) => {
     const given = isResponse(responseOrEvent) ? responseOrEvent : undefined
     const event = given === undefined ? (responseOrEvent as NextFetchEvent | undefined) : eventArg

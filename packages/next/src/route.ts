@@ -1,4 +1,4 @@
-import { type CorsOptions, createCors } from '@corsica/core'
+import { type CorsOptions, createCorsAt } from '@corsica/core'
 
 /** An app-router route handler: the request and Next's route context (`{ params }`), typed by each route. */
 export type RouteHandler = (request: any, context: any) => Response | Promise<Response>
@@ -28,7 +28,7 @@ export function withCors<H extends RouteHandlers>(
   options: CorsOptions<[context: any]>,
   handlers: H,
 ): CorsRouteHandlers<H> {
-  const policy = createCors(options)
+  const policy = createCorsAt(withCors, options)
   const wrapped: Record<string, RouteHandler> = {}
   for (const [method, handler] of Object.entries(handlers)) {
     if (handler) wrapped[method] = policy.wrap(handler)

@@ -72,7 +72,7 @@ export function browserCases(port: number): BrowserCase[] {
       name: 'JSON POST is blocked when content-type is not allowed',
       options: { origin: [app] },
       page: { origin: app, method: 'POST', headers: json, body: '{}' },
-      expect: { allowed: false, preflight: true, reason: 'CORSPreflightDidNotSucceed' },
+      expect: { allowed: false, preflight: true, reason: 'CORSMissingAllowHeaderFromPreflight' },
     },
     {
       name: 'PUT with a custom header that is allowed',
@@ -84,13 +84,13 @@ export function browserCases(port: number): BrowserCase[] {
       name: 'PUT with a header not in allowedHeaders is blocked at the preflight',
       options: list,
       page: { origin: app, method: 'PUT', headers: { 'x-other': '1' }, body: 'x' },
-      expect: { allowed: false, preflight: true, reason: 'CORSPreflightDidNotSucceed' },
+      expect: { allowed: false, preflight: true, reason: 'CORSMissingAllowHeaderFromPreflight' },
     },
     {
       name: 'DELETE not in methods is blocked at the preflight',
       options: list,
       page: { origin: app, method: 'DELETE' },
-      expect: { allowed: false, preflight: true, reason: 'CORSPreflightDidNotSucceed' },
+      expect: { allowed: false, preflight: true, reason: 'CORSMethodNotFound' },
     },
     {
       name: 'PATCH in upper case is allowed',
@@ -102,6 +102,12 @@ export function browserCases(port: number): BrowserCase[] {
       name: 'patch in lower case is not normalized by fetch() and is blocked',
       options: list,
       page: { origin: app, method: 'patch', body: 'x' },
+      expect: { allowed: false, preflight: true, reason: 'CORSMethodNotFound' },
+    },
+    {
+      name: "DELETE not in methods, with preflightRefusals: 'opaque', fails the preflight as a whole",
+      options: { ...list, preflightRefusals: 'opaque' },
+      page: { origin: app, method: 'DELETE' },
       expect: { allowed: false, preflight: true, reason: 'CORSPreflightDidNotSucceed' },
     },
     {

@@ -1,8 +1,10 @@
 /**
  * The shared table: (options, request) → what the server must answer. Every runtime runs it.
  * Expected values come from the Fetch standard (https://fetch.spec.whatwg.org/#http-cors-protocol)
- * and from Corsica's documented choices (403 for a refused preflight, echo for '*' with
- * credentials, no Vary for a public '*' policy), never from what the code happens to do.
+ * and from Corsica's documented choices (a preflight from a refused origin, or a malformed one, is
+ * a 403 with no Access-Control-*; one from an allowed origin asking for what the policy does not
+ * allow gets the policy's own lists; echo for '*' with credentials; no Vary for a public '*'
+ * policy), never from what the code happens to do.
  */
 import type { CorsOptions } from '@corsica/core'
 import type { HandlerName } from './handlers.ts'
@@ -75,6 +77,28 @@ function granted(origin: string, status = 200) {
 const refusedActual = { status: 200, headers: { ...NOTHING, vary: 'Origin' }, handlerRan: true }
 const refusedPreflight = { status: 403, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: false }
 
+/**
+ * A preflight from an allowed origin that asks for a method or header the policy does not allow.
+ * Fetch, CORS-preflight fetch: the browser fails it when the method or a header is missing from
+ * Access-Control-Allow-Methods / -Allow-Headers, and only a response that passes the CORS check
+ * (ACAO, and ACAC with credentials) lets it say which. So: the success status, the origin, the
+ * policy's own lists (never what was refused), no Max-Age.
+ */
+function explained(origin: string, methods: string, headers: string | null = null, credentials = false) {
+  return {
+    status: 204,
+    headers: {
+      ...NOTHING,
+      [ACAO]: origin,
+      [ACAC]: credentials ? 'true' : null,
+      [ACAM]: methods,
+      [ACAH]: headers,
+      vary: PREFLIGHT_VARY,
+    },
+    handlerRan: false,
+  }
+}
+
 export const cases: Case[] = [
   // Preflight detection. Fetch: a CORS-preflight request is OPTIONS with Origin and
   // Access-Control-Request-Method; any other OPTIONS is an ordinary request for the handler.
@@ -140,8 +164,26 @@ export const cases: Case[] = [
   // Preflight: method. Fetch, CORS-preflight fetch: the method must be in
   // Access-Control-Allow-Methods or be CORS-safelisted; methods compare case-sensitively.
   {
-    name: 'preflight for a method not in methods is refused',
+    name: 'preflight for a method not in methods gets the methods of the policy, without it',
     options: { ...LIST, methods: ['GET', 'PUT'] },
+    request: preflight(APP, 'DELETE'),
+    expect: explained(APP, 'GET, PUT'),
+  },
+  {
+    name: 'with credentials, the answer to a refused method passes the CORS check (ACAC) so the browser names the method',
+    options: { ...LIST, methods: ['GET', 'PUT'], credentials: true },
+    request: preflight(ADMIN, 'DELETE'),
+    expect: explained(ADMIN, 'GET, PUT', null, true),
+  },
+  {
+    name: 'a refused origin asking for a refused method still gets nothing',
+    options: { ...LIST, methods: ['GET', 'PUT'] },
+    request: preflight(EVIL, 'DELETE'),
+    expect: refusedPreflight,
+  },
+  {
+    name: "preflightRefusals: 'opaque' answers a refused method with a bare 403",
+    options: { ...LIST, methods: ['GET', 'PUT'], preflightRefusals: 'opaque' },
     request: preflight(APP, 'DELETE'),
     expect: refusedPreflight,
   },
@@ -159,7 +201,7 @@ export const cases: Case[] = [
     name: 'lower-case patch does not match PATCH (browsers do not normalize PATCH)',
     options: { ...LIST, methods: ['PATCH'] },
     request: preflight(APP, 'patch'),
-    expect: refusedPreflight,
+    expect: explained(APP, 'PATCH'),
   },
   {
     name: 'a lower-case custom method listed as written matches',
@@ -201,15 +243,27 @@ export const cases: Case[] = [
     expect: { status: 204, headers: { [ACAO]: APP, [ACAH]: 'content-type, x-api-key' }, handlerRan: false },
   },
   {
-    name: 'preflight for a header not in allowedHeaders is refused',
+    name: 'preflight for a header not in allowedHeaders gets the headers of the policy, without it',
     options: { ...LIST, allowedHeaders: ['content-type'] },
     request: preflight(APP, 'PUT', 'content-type,x-api-key'),
-    expect: refusedPreflight,
+    expect: explained(APP, DEFAULT_METHODS, 'content-type'),
   },
   {
     name: 'by default no request header is allowed (JSON content-type needs listing)',
     options: LIST,
     request: preflight(APP, 'POST', 'content-type'),
+    expect: explained(APP, DEFAULT_METHODS),
+  },
+  {
+    name: "a public '*' policy refusing a header answers * and its lists",
+    options: { origin: '*', methods: ['GET', 'PUT'], allowedHeaders: ['content-type'] },
+    request: preflight(EVIL, 'PUT', 'x-api-key'),
+    expect: explained('*', 'GET, PUT', 'content-type'),
+  },
+  {
+    name: "preflightRefusals: 'opaque' answers a refused header with a bare 403",
+    options: { ...LIST, allowedHeaders: ['content-type'], preflightRefusals: 'opaque' },
+    request: preflight(APP, 'PUT', 'x-api-key'),
     expect: refusedPreflight,
   },
   {
@@ -297,10 +351,13 @@ export const cases: Case[] = [
     },
   },
   {
-    name: 'private network access preflight is refused when not enabled',
+    name: 'private network access preflight is refused when not enabled: lists, no Allow-Private-Network',
     options: LIST,
     request: preflight(APP, 'GET', undefined, { 'access-control-request-private-network': 'true' }),
-    expect: { ...refusedPreflight, headers: { ...refusedPreflight.headers, [ACAPN]: null } },
+    expect: (() => {
+      const e = explained(APP, DEFAULT_METHODS)
+      return { ...e, headers: { ...e.headers, [ACAPN]: null } }
+    })(),
   },
   {
     name: 'optionsSuccessStatus sets the status of a granted preflight',

@@ -72,8 +72,27 @@ export const continueCases: Case[] = [
     expect: { status: 200, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: true },
   },
   {
-    name: 'preflightContinue: a refused header grants nothing, whatever CORS headers the handler set',
+    // As without preflightContinue (preflightRefusals: 'explain'): the allowed origin and the
+    // policy's own lists, never the refused header, so the browser names it; the handler's own
+    // CORS headers (ACAO *, credentials, expose) are replaced.
+    name: 'preflightContinue: a refused header is explained on the handler answer, never granted',
     options: { origin: [APP], preflightContinue: true },
+    request: preflight(APP, 'PUT', 'x-api-key'),
+    handler: 'sets-cors',
+    expect: {
+      status: 200,
+      headers: {
+        ...NOTHING,
+        'access-control-allow-origin': APP,
+        'access-control-allow-methods': 'GET, HEAD, PUT, PATCH, POST, DELETE',
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "preflightContinue with preflightRefusals: 'opaque': a refused header grants nothing, whatever the handler set",
+    options: { origin: [APP], preflightContinue: true, preflightRefusals: 'opaque' },
     request: preflight(APP, 'PUT', 'x-api-key'),
     handler: 'sets-cors',
     expect: { status: 200, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: true },

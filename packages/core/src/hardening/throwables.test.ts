@@ -114,3 +114,15 @@ describe('odd throwables', () => {
     expect(refusals.map((r) => r.code)).toEqual(['origin-check-failed'])
   })
 })
+
+describe('the default refusal log', () => {
+  it('escapes control characters a request put in its headers', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const policy = createCors({ origin: '*', methods: ['PUT'] })
+    await answer(policy, preflight('https://a.test\u001b[2J\u001b]0;owned\u0007', 'DELETE'))
+    const lines = warn.mock.calls.map(([line]) => String(line))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f]/)
+    expect(lines[0]).toContain('\\u001b[2J')
+  })
+})
