@@ -122,7 +122,7 @@ describe('the default refusal log', () => {
     await answer(policy, preflight('https://a.test\u001b[2J\u001b]0;owned\u0007', 'DELETE'))
     const lines = warn.mock.calls.map(([line]) => String(line))
     expect(lines).toHaveLength(1)
-    expect(lines[0]).not.toMatch(/[\u0000-\u001f]/)
+    expect([...lines[0]!].some((ch) => ch.charCodeAt(0) < 0x20)).toBe(false)
     expect(lines[0]).toContain('\\u001b[2J')
   })
 })
