@@ -13,7 +13,9 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** The result of a finished command. */
 export interface Run {
   code: number | null
+  /** stdout and stderr, interleaved. */
   output: string
+  stdout: string
   ms: number
 }
 
@@ -31,7 +33,11 @@ export function run(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  let stdout = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk
+    stdout += chunk
+  })
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const timer = setTimeout(() => killGroup(child.pid!), options.timeoutMs)
   return new Promise((resolve, reject) => {
@@ -39,7 +45,7 @@ export function run(
     child.once('close', (code) => {
       clearTimeout(timer)
       killGroup(child.pid!)
-      const result = { code, output, ms: Date.now() - began }
+      const result = { code, output, stdout, ms: Date.now() - began }
       if (code === 0 || options.allowFailure) resolve(result)
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code} in ${options.cwd}:\n${output}`))
     })
