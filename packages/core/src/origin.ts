@@ -470,6 +470,7 @@ export function matchOrigin(
   if (origin === 'null') return 'origin-not-allowed'
   if (!isSerializedOrigin(origin)) return 'origin-malformed'
   if (policy.patterns.matches(origin)) return true
+  if (policy.regexps.length === 0 && policy.fn === null) return 'origin-not-allowed'
   // Listed origins and patterns were checked for plain http at start-up; what a RegExp or the
   // origin function allows is checked here.
   const insecure = policy.secureOnly && isInsecureOrigin(origin)

@@ -64,7 +64,8 @@ const VARY_ORIGIN = 'Origin'
 /**
  * Every request header a preflight answer depends on. Access-Control-Request-Private-Network
  * is listed whether or not privateNetworkAccess is on: off, a preflight carrying it is refused,
- * so the answer depends on it either way.
+ * so the answer depends on it either way. Origin is listed for a public policy too: without
+ * Origin the same OPTIONS request is not a preflight, and the handler answers it.
  */
 const PREFLIGHT_VARY =
   'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
@@ -106,7 +107,6 @@ class Policy implements CorsPolicy<unknown[]> {
   readonly #notGranted: CorsHeaders
   /** Precomputed actual-response headers for each exactly listed origin. */
   readonly #granted = new Map<string, CorsHeaders>()
-  readonly #preflightVary: string
   /**
    * Only exact origins and no onRefuse: an origin not in #granted is refused, and nothing needs
    * to know why (malformed or merely unlisted), so it is not examined further.
@@ -122,9 +122,6 @@ class Policy implements CorsPolicy<unknown[]> {
     // otherwise turn every later refusal into a grant.
     this.#notGranted = Object.freeze({ vary: VARY_ORIGIN })
     for (const origin of o.origin.exact) this.#granted.set(origin, this.#grantedHeaders(origin, true))
-    // Origin stays in a public policy's preflight Vary too: without Origin the same OPTIONS
-    // request is not a preflight, and the handler answers it.
-    this.#preflightVary = PREFLIGHT_VARY
     const { patterns, regexps, fn } = o.origin
     this.#exactOnly = patterns.size === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
   }
@@ -204,8 +201,7 @@ class Policy implements CorsPolicy<unknown[]> {
    * answer. A refused preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
    */
   #continuedPreflight(request: Request, origin: string, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
-    const answer = this.#answerPreflight(request, origin, rest)
-    return isThenable<Response>(answer) ? Promise.resolve(answer).then(corsHeadersOf) : corsHeadersOf(answer)
+    return mapMaybe(this.#answerPreflight(request, origin, rest), corsHeadersOf)
   }
 
   /** Answers a request known to be a preflight; never returns null. */
@@ -336,7 +332,7 @@ class Policy implements CorsPolicy<unknown[]> {
       null,
       nullPrototype({ status, statusText: '', headers: NO_HEADERS as [string, string][] }),
     )
-    response.headers.set('vary', this.#preflightVary)
+    response.headers.set('vary', PREFLIGHT_VARY)
     return response
   }
 
