@@ -12,7 +12,7 @@ import {
   SAFELISTED_RESPONSE_HEADERS,
 } from './fetch-spec.ts'
 import { compileOrigin, type OriginPolicy } from './origin.ts'
-import { createRefusalLog } from './refusal-log.ts'
+import { RefusalLog } from './refusal-log.ts'
 import type { CorsOptions, CorsRefusal } from './types.ts'
 
 /** The options, checked and turned into what each request needs. */
@@ -35,8 +35,10 @@ export interface CompiledOptions {
   optionsSuccessStatus: number
   /** Whether a refused preflight from an allowed origin gets the policy's lists (else a bare 403). */
   explainRefusals: boolean
-  /** The hook, the default log (onRefuse left out), or null (onRefuse: false). */
+  /** The user's hook, or null (left out, or onRefuse: false). */
   onRefuse: ((refusal: CorsRefusal, request: Request) => void) | null
+  /** The default log (onRefuse left out), or null. */
+  refusalLog: RefusalLog | null
   /** Preflights go to the handler, which answers them (express `cors()`'s option). */
   preflightContinue: boolean
 }
@@ -150,7 +152,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     privateNetworkAccess,
     optionsSuccessStatus,
     explainRefusals,
-    onRefuse: onRefuse as CompiledOptions['onRefuse'],
+    onRefuse,
+    refusalLog: o.onRefuse === undefined ? new RefusalLog() : null,
     preflightContinue,
   }
 }
@@ -167,8 +170,7 @@ function compilePreflightRefusals(value: unknown, problems: ConfigProblem[]): bo
 }
 
 function compileOnRefuse(value: unknown, problems: ConfigProblem[]): CompiledOptions['onRefuse'] {
-  if (value === undefined) return createRefusalLog()
-  if (value === false) return null
+  if (value === undefined || value === false) return null
   if (typeof value === 'function') return value as NonNullable<CompiledOptions['onRefuse']>
   problems.push({
     option: 'onRefuse',

@@ -17,8 +17,11 @@ export interface OriginPattern {
 /** A node of the tree of reversed host labels: `com` → `example` holds `*.example.com`. */
 interface LabelNode {
   children: Map<string, LabelNode>
-  /** `scheme:port` of each pattern whose suffix ends here (`https:`, `https:8443`, `http:*`). */
-  ends: Set<string> | null
+  /**
+   * The ports of each scheme whose patterns end here, by scheme: `https` → `''` (the default
+   * port), `8443`, or `*` (any).
+   */
+  ends: Map<string, Set<string>> | null
 }
 
 const PORT = /^[0-9]{1,5}$/
@@ -49,15 +52,19 @@ export class PatternIndex {
       }
       node = next
     }
-    node.ends ??= new Set()
-    node.ends.add(`${p.scheme}:${p.port}`)
+    node.ends ??= new Map()
+    let ports = node.ends.get(p.scheme)
+    if (ports === undefined) node.ends.set(p.scheme, (ports = new Set()))
+    ports.add(p.port)
   }
 
   /** Whether a serialized origin (`scheme://host[:port]`, already checked) matches a pattern. */
   matches(origin: string): boolean {
+    if (this.#size === 0) return false
     const sep = origin.indexOf('://')
     if (sep <= 0) return false
-    const scheme = origin.slice(0, sep)
+    // The usual scheme without a copy of it (a constant's hash is computed once).
+    const scheme = sep === 5 && origin.startsWith('https') ? 'https' : origin.slice(0, sep)
     const hostStart = sep + 3
     let hostEnd = origin.length
     let port = ''
@@ -68,8 +75,6 @@ export class PatternIndex {
       if (!PORT.test(port)) return false
     }
     if (this.#anyPort.size > 0 && this.#anyPort.has(origin.slice(0, hostEnd))) return true
-    const exactPort = `${scheme}:${port}`
-    const anyPort = `${scheme}:*`
     // Walk the labels from the right; a suffix matches only with one or more whole labels
     // before it: never the apex, never "evilexample.com".
     let node = this.#root
@@ -83,7 +88,8 @@ export class PatternIndex {
       if (next === undefined) return false
       node = next
       end = dot
-      if (node.ends !== null && (node.ends.has(exactPort) || node.ends.has(anyPort))) {
+      const ports = node.ends?.get(scheme)
+      if (ports !== undefined && (ports.has(port) || ports.has('*'))) {
         if (HOST_LABELS.test(origin.slice(hostStart, dot))) return true
       }
     }

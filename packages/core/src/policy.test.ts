@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import {
   apiHandler,
@@ -203,6 +204,38 @@ describe('onRefuse', () => {
     ).toEqual([])
   })
 
+  it('is not called exactly when the URL parser reads the request URL as of the same origin', async () => {
+    // Near misses of the request URL's origin: other schemes, hosts with a shared prefix, ports,
+    // default ports spelt out, paths, IPv6, and the opaque `null`.
+    const host = fc.constantFrom(
+      'api.test',
+      'api.test.evil',
+      'api',
+      '127.0.0.1',
+      '[::1]',
+      'xn--bcher-kva.test',
+    )
+    const port = fc.constantFrom('', ':80', ':443', ':8443', ':0')
+    const scheme = fc.constantFrom('http', 'https')
+    const url = fc
+      .tuple(scheme, host, port, fc.constantFrom('/', '/x/y?q', '/:/'))
+      .map(([s, h, p, path]) => `${s}://${h}${p}${path}`)
+    const origin = fc.oneof(
+      fc.tuple(scheme, host, port).map(([s, h, p]) => `${s}://${h}${p}`),
+      fc
+        .tuple(scheme, host, fc.constantFrom('/', '/x', ':8443/'))
+        .map(([s, h, tail]) => `${s}://${h}${tail}`),
+      fc.constant('null'),
+    )
+    await fc.assert(
+      fc.asyncProperty(url, origin, async (u, o) => {
+        const seen = await refusals({ origin: ['https://app.test'] }, { url: u, headers: { origin: o } })
+        expect(seen.length === 0).toBe(new URL(u).origin === o)
+      }),
+      { numRuns: 400 },
+    )
+  })
+
   it('cannot break a request by throwing', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const handler = createCors({
@@ -300,6 +333,31 @@ describe('without onRefuse, refusals are logged', () => {
     expect(line).toBe(
       "[corsica] preflight from https://app.test refused: request header x-api-key is not in allowedHeaders. Fix: add 'x-api-key' to allowedHeaders",
     )
+  })
+
+  it('once per method or header refused from an origin', async () => {
+    const ask = (method: string, headers = '') =>
+      new Request('http://api.test/', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.test',
+          'access-control-request-method': method,
+          ...(headers && { 'access-control-request-headers': headers }),
+        },
+      })
+    const options = { origin: ['https://app.test'], methods: ['GET'], allowedHeaders: ['content-type'] }
+    const lines = await logged(options, [
+      ask('DELETE'),
+      ask('PATCH'),
+      ask('DELETE'),
+      ask('GET', 'x-a'),
+      ask('GET', 'x-a'),
+    ])
+    expect(lines.map((l) => l.match(/(method \S+|header \S+) is not/)?.[1])).toEqual([
+      'method DELETE',
+      'method PATCH',
+      'header x-a',
+    ])
   })
 
   it('in bounded memory: the first 100 distinct refusals, then one line', async () => {

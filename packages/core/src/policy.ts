@@ -10,7 +10,7 @@ import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
 import { isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
-import { checkRequestHeaders } from './request-headers.ts'
+import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
 import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types.ts'
 
@@ -112,9 +112,11 @@ class Policy implements CorsPolicy<unknown[]> {
    * to know why (malformed or merely unlisted), so it is not examined further.
    */
   readonly #exactOnly: boolean
+  readonly #requestHeaders: RequestHeadersCheck
 
   constructor(o: CompiledOptions) {
     this.#o = o
+    this.#requestHeaders = new RequestHeadersCheck(o.allowedHeaders)
     // A credential-less public policy answers every request alike: ACAO `*` whatever the
     // Origin, so no Vary is needed and shared caches keep one copy.
     this.#public = o.origin.any ? this.#grantedHeaders('*', false) : null
@@ -123,7 +125,12 @@ class Policy implements CorsPolicy<unknown[]> {
     this.#notGranted = Object.freeze({ vary: VARY_ORIGIN })
     for (const origin of o.origin.exact) this.#granted.set(origin, this.#grantedHeaders(origin, true))
     const { patterns, regexps, fn } = o.origin
-    this.#exactOnly = patterns.size === 0 && regexps.length === 0 && fn === null && o.onRefuse === null
+    this.#exactOnly =
+      patterns.size === 0 &&
+      regexps.length === 0 &&
+      fn === null &&
+      o.onRefuse === null &&
+      o.refusalLog === null
   }
 
   #grantedHeaders(origin: string, vary: boolean): CorsHeaders {
@@ -136,9 +143,14 @@ class Policy implements CorsPolicy<unknown[]> {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
-      const origin = this.#o.preflightContinue ? null : preflightOrigin(request)
-      if (origin !== null) return this.#answerPreflight(request, origin, rest)
-      const cors = this.actualHeaders(request, ...rest)
+      let cors: MaybePromise<CorsHeaders>
+      if (request.method === 'OPTIONS') {
+        const preflight = this.#preflight(request, rest)
+        if (preflight !== null) return preflight
+        cors = this.#optionsHeaders(request, rest)
+      } else {
+        cors = this.#actualHeaders(request, rest)
+      }
       if (isThenable<CorsHeaders>(cors)) {
         // The origin function and the handler run side by side.
         return Promise.all([cors, handler(request, ...rest)]).then(([h, res]) => applyToResponse(res, h))
@@ -151,8 +163,20 @@ class Policy implements CorsPolicy<unknown[]> {
   }
 
   preflight(request: Request, ...rest: unknown[]): MaybePromise<Response | null> {
-    const origin = this.#o.preflightContinue ? null : preflightOrigin(request)
-    return origin === null ? null : this.#answerPreflight(request, origin, rest)
+    return request.method === 'OPTIONS' ? this.#preflight(request, rest) : null
+  }
+
+  /**
+   * The policy's answer to an OPTIONS request that is a CORS preflight (see isPreflight), or
+   * null when it is not one, or when `preflightContinue` hands preflights to the handler.
+   */
+  #preflight(request: Request, rest: readonly unknown[]): MaybePromise<Response> | null {
+    if (this.#o.preflightContinue) return null
+    const headers = request.headers
+    const origin = headers.get('origin')
+    if (origin === null) return null
+    const method = headers.get('access-control-request-method')
+    return method === null ? null : this.#answerPreflight(request, origin, method, rest)
   }
 
   apply(response: Response, headers: CorsHeaders): Response {
@@ -160,17 +184,23 @@ class Policy implements CorsPolicy<unknown[]> {
   }
 
   actualHeaders(request: Request, ...rest: unknown[]): MaybePromise<CorsHeaders> {
-    if (request.method === 'OPTIONS') {
-      if (this.#o.preflightContinue) {
-        const preflight = preflightOrigin(request)
-        if (preflight !== null) return this.#continuedPreflight(request, preflight, rest)
-      }
-      // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
-      // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
-      // are answered alike with or without it.)
-      return mapMaybe(this.#actualHeaders(request, rest), varyOnMethod)
+    return request.method === 'OPTIONS'
+      ? this.#optionsHeaders(request, rest)
+      : this.#actualHeaders(request, rest)
+  }
+
+  /** The CORS headers of an OPTIONS request's answer from the handler. */
+  #optionsHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
+    if (this.#o.preflightContinue) {
+      const headers = request.headers
+      const origin = headers.get('origin')
+      const method = origin === null ? null : headers.get('access-control-request-method')
+      if (method !== null) return this.#continuedPreflight(request, origin!, method, rest)
     }
-    return this.#actualHeaders(request, rest)
+    // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
+    // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
+    // are answered alike with or without it.)
+    return mapMaybe(this.#actualHeaders(request, rest), varyOnMethod)
   }
 
   #actualHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
@@ -188,11 +218,7 @@ class Policy implements CorsPolicy<unknown[]> {
 
   #actualFor(request: Request, origin: string, verdict: OriginVerdict): CorsHeaders {
     if (verdict === true) return this.#grantedHeaders(origin, true)
-    // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
-    // need no CORS headers: not granting them is not a refusal worth reporting.
-    if (this.#o.onRefuse !== null && !isSameOrigin(request, origin)) {
-      this.#refuse(request, verdictCode(verdict), { origin, preflight: false, cause: causeOf(verdict) })
-    }
+    this.#refuse(request, verdictCode(verdict), { origin, preflight: false, cause: causeOf(verdict) })
     return this.#notGranted
   }
 
@@ -200,21 +226,37 @@ class Policy implements CorsPolicy<unknown[]> {
    * `preflightContinue`: the headers the preflight's own answer would carry, for the handler's
    * answer. A refused preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
    */
-  #continuedPreflight(request: Request, origin: string, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
-    return mapMaybe(this.#answerPreflight(request, origin, rest), corsHeadersOf)
+  #continuedPreflight(
+    request: Request,
+    origin: string,
+    method: string,
+    rest: readonly unknown[],
+  ): MaybePromise<CorsHeaders> {
+    return mapMaybe(this.#answerPreflight(request, origin, method, rest), corsHeadersOf)
   }
 
-  /** Answers a request known to be a preflight; never returns null. */
-  #answerPreflight(request: Request, origin: string, rest: readonly unknown[]): MaybePromise<Response> {
-    if (this.#o.origin.any || this.#granted.has(origin)) return this.#preflightFor(request, origin, true)
-    if (this.#exactOnly) return this.#preflightResponse(403)
+  /**
+   * Answers a preflight, never with null: `origin` and `method` are its Origin and
+   * Access-Control-Request-Method.
+   */
+  #answerPreflight(
+    request: Request,
+    origin: string,
+    method: string,
+    rest: readonly unknown[],
+  ): MaybePromise<Response> {
+    if (this.#o.origin.any || this.#granted.has(origin))
+      return this.#preflightFor(request, origin, method, true)
+    if (this.#exactOnly) return preflightResponse(403, REFUSED_PREFLIGHT)
     const verdict = matchOrigin(this.#o.origin, origin, request, rest)
-    if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#preflightFor(request, origin, v))
-    return this.#preflightFor(request, origin, verdict)
+    if (isThenable<OriginVerdict>(verdict)) {
+      return verdict.then((v) => this.#preflightFor(request, origin, method, v))
+    }
+    return this.#preflightFor(request, origin, method, verdict)
   }
 
   /** Fetch §3.2.3 and the CORS-preflight fetch: what a preflight response must carry to pass. */
-  #preflightFor(request: Request, origin: string, verdict: OriginVerdict): Response {
+  #preflightFor(request: Request, origin: string, method: string, verdict: OriginVerdict): Response {
     const o = this.#o
     if (verdict !== true) {
       return this.#refusePreflight(request, verdictCode(verdict), {
@@ -226,19 +268,18 @@ class Policy implements CorsPolicy<unknown[]> {
     // Everything is decided before the response exists: a refusal builds no granted headers.
     // CORS-preflight fetch step: the request's method must be in Access-Control-Allow-Methods
     // or be a CORS-safelisted method (or `*` matches, for requests without credentials).
-    // Methods compare byte-case-sensitively: `patch` is not `PATCH`.
-    const method = request.headers.get('access-control-request-method')!
-    if (method.length > MAX_METHOD_LENGTH || !isToken(method)) {
+    // Methods compare byte-case-sensitively: `patch` is not `PATCH`. Configured methods were
+    // checked to be tokens at start-up, so a listed one needs no check.
+    let allowMethods: string
+    if (o.methods !== null && (o.methods.has(method) || SAFELISTED_METHODS.has(method))) {
+      allowMethods = o.allowMethods
+    } else if (method.length > MAX_METHOD_LENGTH || !isToken(method)) {
       const shown =
         method.length > MAX_METHOD_LENGTH ? `${method.slice(0, 32)}… (${method.length} characters)` : method
       return this.#refusePreflight(request, 'method-malformed', { origin, preflight: true, method: shown })
-    }
-    let allowMethods: string
-    if (o.methods === null) {
+    } else if (o.methods === null) {
       // '*' with credentials would be read as a method named "*": echo the method instead.
       allowMethods = o.credentials ? method : '*'
-    } else if (o.methods.has(method) || SAFELISTED_METHODS.has(method)) {
-      allowMethods = o.allowMethods
     } else {
       const caseMismatch = o.methods.has(method.toUpperCase())
       const details = { origin, preflight: true, method, caseMismatch }
@@ -248,7 +289,7 @@ class Policy implements CorsPolicy<unknown[]> {
     // CORS-preflight fetch step: every CORS-unsafe request-header name must be in
     // Access-Control-Allow-Headers (compared case-insensitively). `*` never covers
     // `Authorization` and means nothing with credentials, so '*' echoes the names instead.
-    const asked = checkRequestHeaders(request.headers.get('access-control-request-headers'), o.allowedHeaders)
+    const asked = this.#requestHeaders.check(request.headers.get('access-control-request-headers'))
     if (!asked.ok) {
       const details = { origin, preflight: true, header: asked.header }
       // A malformed list gets the bare 403; a header merely not listed gets the policy's list.
@@ -271,33 +312,33 @@ class Policy implements CorsPolicy<unknown[]> {
       )
     }
 
-    const response = this.#listsResponse(origin, allowMethods, allowHeaders)
-    const headers = response.headers
-    if (o.maxAge !== '') headers.set('access-control-max-age', o.maxAge)
-    if (privateNetwork) headers.set('access-control-allow-private-network', 'true')
-    return response
+    const headers = this.#listsHeaders(origin, allowMethods, allowHeaders)
+    if (o.maxAge !== '') headers['access-control-max-age'] = o.maxAge
+    if (privateNetwork) headers['access-control-allow-private-network'] = 'true'
+    return preflightResponse(o.optionsSuccessStatus, headers)
   }
 
   /**
-   * The part of a preflight answer an allowed origin may read: the success status, the origin
-   * (and credentials), and the lists of what may be asked.
+   * The part of a preflight answer an allowed origin may read: the origin (and credentials) and
+   * the lists of what may be asked, with the preflight's Vary.
    */
-  #listsResponse(origin: string, allowMethods: string, allowHeaders: string): Response {
+  #listsHeaders(origin: string, allowMethods: string, allowHeaders: string): Record<string, string> {
     const o = this.#o
-    const response = this.#preflightResponse(o.optionsSuccessStatus)
-    const headers = response.headers
-    headers.set('access-control-allow-origin', o.origin.any ? '*' : origin)
-    if (o.credentials) headers.set('access-control-allow-credentials', 'true')
+    const headers: Record<string, string> = {
+      vary: PREFLIGHT_VARY,
+      'access-control-allow-origin': o.origin.any ? '*' : origin,
+    }
+    if (o.credentials) headers['access-control-allow-credentials'] = 'true'
     // A list that ends up empty sends no header at all (an empty value is a header that says nothing).
-    if (allowMethods !== '') headers.set('access-control-allow-methods', allowMethods)
-    if (allowHeaders !== '') headers.set('access-control-allow-headers', allowHeaders)
-    return response
+    if (allowMethods !== '') headers['access-control-allow-methods'] = allowMethods
+    if (allowHeaders !== '') headers['access-control-allow-headers'] = allowHeaders
+    return headers
   }
 
   /** A refused preflight grants nothing: no Access-Control-Allow-* at all, and a 403. */
   #refusePreflight(request: Request, code: RefusalCode, details: RefusalDetails): Response {
     this.#refuse(request, code, details)
-    return this.#preflightResponse(403)
+    return preflightResponse(403, REFUSED_PREFLIGHT)
   }
 
   /**
@@ -317,28 +358,20 @@ class Policy implements CorsPolicy<unknown[]> {
   ): Response {
     if (!this.#o.explainRefusals) return this.#refusePreflight(request, code, details)
     this.#refuse(request, code, { ...details, explained: true })
-    return this.#listsResponse(details.origin, allowMethods, allowHeaders)
-  }
-
-  /**
-   * A bodiless preflight answer with its Vary. Headers go straight onto the response's own
-   * Headers: a Headers object passed as `init.headers` would be copied name by name again.
-   */
-  #preflightResponse(status: number): Response {
-    // Every member given, on a null-prototype init: WebIDL reads dictionary members through the
-    // prototype chain (and undici reads its converted copy so too), so an absent `headers`
-    // would be taken from `Object.prototype.headers` set by a polluting bug elsewhere.
-    const response = new Response(
-      null,
-      nullPrototype({ status, statusText: '', headers: NO_HEADERS as [string, string][] }),
-    )
-    response.headers.set('vary', PREFLIGHT_VARY)
-    return response
+    const headers = this.#listsHeaders(details.origin, allowMethods, allowHeaders)
+    return preflightResponse(this.#o.optionsSuccessStatus, headers)
   }
 
   #refuse(request: Request, code: RefusalCode, details: RefusalDetails): void {
-    const onRefuse = this.#o.onRefuse
-    if (onRefuse === null) return
+    const { onRefuse, refusalLog } = this.#o
+    if (onRefuse === null && refusalLog === null) return
+    // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
+    // need no CORS headers: not granting them is not a refusal worth reporting.
+    if (!details.preflight && isSameOrigin(request, details.origin)) return
+    if (onRefuse === null) {
+      refusalLog!.log(code, details)
+      return
+    }
     try {
       const result: unknown = onRefuse(describeRefusal(code, details), request)
       // A thenable's `then` is read inside the try: a hostile getter cannot escape it.
@@ -377,20 +410,32 @@ function causeOf(verdict: OriginVerdict): unknown {
   return typeof verdict === 'object' ? verdict.cause : undefined
 }
 
+/**
+ * Whether `origin` is the origin of the request's URL, without parsing it again. A Request's URL
+ * is serialized (URL standard) and holds no credentials (Fetch: the Request constructor refuses
+ * them), so an http(s) one is `scheme://host[:port]`, serialized as its origin is, then the path
+ * from the first `/`. Any other scheme's origin is opaque, never the same as another.
+ */
 function isSameOrigin(request: Request, origin: string): boolean {
-  try {
-    return new URL(request.url).origin === origin
-  } catch {
-    return false
-  }
+  const url = request.url
+  if (!url.startsWith('https://') && !url.startsWith('http://')) return false
+  return url.startsWith(origin) && url.indexOf('/', url.indexOf('//') + 2) === origin.length
 }
 
 function reportHookError(error: unknown): void {
   console.error(`[corsica] onRefuse threw; the request was handled anyway: ${describeThrown(error)}`)
 }
 
-const NO_HEADERS: readonly [string, string][] = Object.freeze([])
+/** A refused preflight's only header. */
+const REFUSED_PREFLIGHT: Readonly<Record<string, string>> = Object.freeze({ vary: PREFLIGHT_VARY })
 
-function nullPrototype<T extends object>(init: T): T {
-  return Object.assign(Object.create(null) as T, init)
+/**
+ * A bodiless preflight answer, its headers given at once: one copy into the Response, where
+ * setting them one by one would cross into the runtime's Headers once per header (Bun, measured).
+ * Every member of the init is given, so none is read through `Object.prototype`, where a
+ * polluting bug elsewhere could have put `headers` or `status`; a header record is read by its
+ * own keys only (WebIDL: converting a record).
+ */
+function preflightResponse(status: number, headers: Readonly<Record<string, string>>): Response {
+  return new Response(null, { status, statusText: '', headers })
 }

@@ -1,9 +1,10 @@
 /**
  * What Corsica does with a refusal when no `onRefuse` is given: says it on the server, once per
- * distinct refusal, in memory that a hostile client cannot grow.
+ * distinct refusal, in memory that a hostile client cannot grow, and in time that a flood of
+ * refusals cannot grow either: a repeat costs one Set lookup, and nothing is described for it.
  */
-import { refusalLine } from './reasons.ts'
-import type { CorsRefusal } from './types.ts'
+import { describeRefusal, type RefusalDetails, refusalLine } from './reasons.ts'
+import type { RefusalCode } from './types.ts'
 
 /** Distinct refusals logged per policy; then one line says further ones are not. */
 export const LOGGED_REFUSALS = 100
@@ -14,28 +15,42 @@ export const LOGGED_REFUSALS = 100
  */
 const DOCTOR_PROBE_ORIGIN = 'https://corsica-doctor-probe.example'
 
+/** The longest part of a refusal the key keeps (origins over 512 characters are never granted). */
+const KEY_PART = 512
+
 /**
- * A fresh default `onRefuse`: `console.warn(refusalLine(refusal))` the first time each distinct
- * refusal is seen. Distinct by code, origin and message (the message names the method or header).
- * `console.warn` is looked up at each call, so a logger installed later receives the lines.
+ * The default `onRefuse`, one per policy: `console.warn(refusalLine(...))` the first time each
+ * distinct refusal is seen. Distinct by code, origin, and the method or header it names (what
+ * its message says; an origin function that throws is said once per origin). `console.warn` is looked up at each call, so a logger installed later
+ * receives the lines.
  */
-export function createRefusalLog(): (refusal: CorsRefusal) => void {
-  const seen = new Set<string>()
-  let full = false
-  return (refusal) => {
-    if (full || refusal.origin === DOCTOR_PROBE_ORIGIN) return
-    // Origins over 512 characters are never granted (origin.ts); the key stays as short.
-    const key = `${refusal.code}\n${refusal.origin.slice(0, 512)}\n${refusal.message.slice(0, 512)}`
-    if (seen.has(key)) return
-    if (seen.size === LOGGED_REFUSALS) {
-      full = true
-      seen.clear()
+export class RefusalLog {
+  /** Per origin, the refusals logged: their code, and the method or header they name. */
+  readonly #seen = new Map<string, Set<string>>()
+  #count = 0
+
+  log(code: RefusalCode, details: RefusalDetails): void {
+    if (this.#count > LOGGED_REFUSALS || details.origin === DOCTOR_PROBE_ORIGIN) return
+    const origin = clip(details.origin)
+    const what =
+      details.method === undefined && details.header === undefined
+        ? code
+        : `${code}\n${clip(details.method ?? '')}\n${clip(details.header ?? '')}`
+    let seen = this.#seen.get(origin)
+    if (seen?.has(what)) return
+    if (this.#count++ === LOGGED_REFUSALS) {
+      this.#seen.clear()
       console.warn(
         `[corsica] ${LOGGED_REFUSALS} distinct CORS refusals logged; further ones are not. Pass onRefuse to see every refusal.`,
       )
       return
     }
-    seen.add(key)
-    console.warn(refusalLine(refusal))
+    if (seen === undefined) this.#seen.set(origin, (seen = new Set()))
+    seen.add(what)
+    console.warn(refusalLine(describeRefusal(code, details)))
   }
+}
+
+function clip(part: string): string {
+  return part.length > KEY_PART ? part.slice(0, KEY_PART) : part
 }

@@ -20,8 +20,8 @@ const NONE: HeadersVerdict = { ok: true, names: '' }
 
 /**
  * Checks every name in Access-Control-Request-Headers against `allowed` (lower-case names),
- * or only for syntax when `allowed` is null (allowedHeaders: '*'). On success `names` is the
- * normalized list (lower case, comma-separated) for echoing back.
+ * or only for syntax when `allowed` is null (allowedHeaders: '*'). On success with '*', `names`
+ * is the normalized list (lower case, comma-separated) for echoing back; with a listed set, ''.
  *
  * The value may come on several header lines (joined with ", "), in any case, with spaces
  * and empty elements (RFC 9110 §5.6.1: recipients accept empty list elements).
@@ -51,9 +51,46 @@ export function checkRequestHeaders(
         if (!isToken(name)) return { ok: false, code: 'headers-malformed', header: name }
         if (allowed !== null) return { ok: false, code: 'header-not-allowed', header: name }
       }
-      names = names === '' ? name : `${names},${name}`
+      // Only '*' echoes the names: a listed set answers with its own list.
+      if (allowed === null) names = names === '' ? name : `${names},${name}`
     }
     start = end + 1
   }
   return names === '' ? NONE : { ok: true, names }
+}
+
+/** How many allowed Access-Control-Request-Headers values a policy remembers. */
+export const REMEMBERED_REQUEST_HEADERS = 128
+
+/**
+ * {@link checkRequestHeaders} for one policy, remembering the values it allowed: a browser asks
+ * for the same list (its sorted, lower-case names) with every preflight of the same call, so the
+ * common case is one Map lookup. Only allowed values are kept, at most
+ * {@link REMEMBERED_REQUEST_HEADERS} of them (then the memory starts over), so a hostile client
+ * can make it forget but neither grow it nor change an answer.
+ */
+export class RequestHeadersCheck {
+  readonly #allowed: ReadonlySet<string> | null
+  readonly #known = new Map<string, HeadersVerdict>()
+
+  constructor(allowed: ReadonlySet<string> | null) {
+    this.#allowed = allowed
+  }
+
+  /** How many values are remembered. */
+  get size(): number {
+    return this.#known.size
+  }
+
+  check(value: string | null): HeadersVerdict {
+    if (value === null || value === '') return NONE
+    const known = this.#known.get(value)
+    if (known !== undefined) return known
+    const verdict = checkRequestHeaders(value, this.#allowed)
+    if (verdict.ok) {
+      if (this.#known.size === REMEMBERED_REQUEST_HEADERS) this.#known.clear()
+      this.#known.set(value, verdict)
+    }
+    return verdict
+  }
 }

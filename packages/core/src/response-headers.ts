@@ -60,13 +60,13 @@ function setOrDelete(headers: Headers, name: string, value: string | undefined):
  * response is never half-changed.
  */
 export function applyToResponse(response: Response, cors: CorsHeaders): Response {
-  // `Response.error()` (a network error) has immutable headers and cannot be copied (status
-  // 0): it passes through untouched, and the browser reports a network error as it would anyway.
-  if (response.type === 'error') return response
   try {
     applyCorsHeaders(response.headers, cors)
     return response
   } catch {
+    // `Response.error()` (a network error) has immutable headers and cannot be copied (status
+    // 0): it passes through untouched, and the browser reports a network error as it would anyway.
+    if (response.type === 'error') return response
     const copy = new Response(response.body, response)
     applyCorsHeaders(copy.headers, cors)
     return copy
