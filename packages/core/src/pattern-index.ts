@@ -53,9 +53,8 @@ export class PatternIndex {
       node = next
     }
     node.ends ??= new Map()
-    let ports = node.ends.get(p.scheme)
-    if (ports === undefined) node.ends.set(p.scheme, (ports = new Set()))
-    ports.add(p.port)
+    const ports = node.ends.get(p.scheme) ?? new Set<string>()
+    node.ends.set(p.scheme, ports.add(p.port))
   }
 
   /** Whether a serialized origin (`scheme://host[:port]`, already checked) matches a pattern. */

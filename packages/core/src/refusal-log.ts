@@ -36,7 +36,7 @@ export class RefusalLog {
       details.method === undefined && details.header === undefined
         ? code
         : `${code}\n${clip(details.method ?? '')}\n${clip(details.header ?? '')}`
-    let seen = this.#seen.get(origin)
+    const seen = this.#seen.get(origin)
     if (seen?.has(what)) return
     if (this.#count++ === LOGGED_REFUSALS) {
       this.#seen.clear()
@@ -45,8 +45,7 @@ export class RefusalLog {
       )
       return
     }
-    if (seen === undefined) this.#seen.set(origin, (seen = new Set()))
-    seen.add(what)
+    this.#seen.set(origin, (seen ?? new Set<string>()).add(what))
     console.warn(refusalLine(describeRefusal(code, details)))
   }
 }
