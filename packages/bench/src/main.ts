@@ -19,8 +19,9 @@ import type { Clock } from './timer.js'
 const usage = `usage: node dist/main.js [options]
   --runtime R          where to measure: ${runtimeIds.join(', ')} (default node)
   --batch-ms N         length of one timed batch (default 50)
-  --rounds N           interleaved rounds per scenario (default 30)
-  --calibrate-ms N     warm-up and sizing time per function (default 100)
+  --rounds N           interleaved rounds per scenario in each process (default 10)
+  --processes N        fresh processes per subject, taken in turn with the others' (default 3)
+  --calibrate-ms N     warm-up and sizing time per function (default 400: JavaScriptCore settles later than V8)
   --clock wall|cpu     what times a batch (default wall; cpu = process CPU time, all threads,
                        steadier on a busy machine, but it counts GC helper threads' bursts)
   --server-seconds N   seconds per autocannon load (default 5)
@@ -37,8 +38,9 @@ const { values: args } = parseArgs({
   options: {
     runtime: { type: 'string', default: 'node' },
     'batch-ms': { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '30' },
-    'calibrate-ms': { type: 'string', default: '100' },
+    rounds: { type: 'string', default: '10' },
+    processes: { type: 'string', default: '3' },
+    'calibrate-ms': { type: 'string', default: '400' },
     clock: { type: 'string', default: 'wall' },
     'server-seconds': { type: 'string', default: '5' },
     'server-rounds': { type: 'string', default: '3' },
@@ -75,8 +77,14 @@ if (args.clock !== 'cpu' && args.clock !== 'wall')
   throw new Error(`--clock must be cpu or wall, got ${args.clock}`)
 const clock: Clock = args.clock
 const micro = args.smoke
-  ? { batchMs: 1, rounds: 2, calibrateMs: 2, clock }
-  : { batchMs: count('batch-ms'), rounds: count('rounds'), calibrateMs: count('calibrate-ms'), clock }
+  ? { batchMs: 1, rounds: 2, processes: 1, calibrateMs: 2, clock }
+  : {
+      batchMs: count('batch-ms'),
+      rounds: count('rounds'),
+      processes: Math.max(1, count('processes')),
+      calibrateMs: count('calibrate-ms'),
+      clock,
+    }
 const server = args.smoke
   ? { seconds: 0, requests: 50, rounds: 1, connections: 2 }
   : {

@@ -1,4 +1,7 @@
-/** The micro benchmark's parent: one child process per subject, run one after another, then the figures. */
+/**
+ * The micro benchmark's parent: fresh child processes per subject, the subjects taken in turn
+ * (floor, core, …, floor, core, …), then the figures: per process, then the median across them.
+ */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Answer } from './answer.js'
@@ -13,6 +16,12 @@ import type { Clock } from './timer.js'
 export interface MicroSettings {
   batchMs: number
   rounds: number
+  /**
+   * Fresh processes per subject. Two processes of the same code can settle ~1.5x apart (what
+   * the JIT made of it, where the heap landed), far beyond one process's ±: the median across
+   * processes taken in turn with the other subjects' is what the ratios are made of.
+   */
+  processes: number
   calibrateMs: number
   clock: Clock
 }
@@ -95,6 +104,36 @@ async function runChild(runtime: RuntimeId, task: ChildTask): Promise<ScenarioBa
   throw new Error(`${runtime} child for ${task.subject} failed: ${result.error}`)
 }
 
+/**
+ * One scenario's figures from each process, as one: each cost is the median across processes,
+ * its ± the larger of the spread across processes (as a standard error) and one process's ±
+ * over the square root of their number. The raw batches of every process are kept.
+ */
+function mergeCells(cells: readonly Cell[]): Cell {
+  if (cells.length === 1) return cells[0]!
+  const across = (pick: (c: Cell) => Estimate): Estimate => {
+    const values = cells.map((c) => pick(c).value)
+    const within = median(cells.map((c) => pick(c).error)) / Math.sqrt(cells.length)
+    return {
+      value: Math.round(median(values)),
+      error: Math.round(Math.max(medianEstimate(values).error, within)),
+    }
+  }
+  const first = cells[0]!
+  return {
+    ...first,
+    cost: across((c) => c.cost),
+    referenceCost: across((c) => c.referenceCost),
+    request: across((c) => c.request),
+    pairedMedian: Math.round(median(cells.map((c) => c.pairedMedian))),
+    raw: {
+      request: cells.flatMap((c) => c.raw.request),
+      reference: cells.flatMap((c) => c.raw.reference),
+      subject: cells.flatMap((c) => c.raw.subject),
+    },
+  }
+}
+
 /** Turns a child's raw batches into figures. */
 function toCell(b: ScenarioBatches): Cell {
   return {
@@ -109,24 +148,30 @@ function toCell(b: ScenarioBatches): Cell {
   }
 }
 
-/** Measures the given subjects in `runtime`, one child each, in order; `progress` hears of each start. */
+/**
+ * Measures the given subjects in `runtime`: `settings.processes` rounds, each running every
+ * subject once in a fresh child, in order; `progress` hears of each start.
+ */
 export async function runMicro(
   runtime: RuntimeId,
   ids: readonly SubjectId[],
   settings: MicroSettings,
   progress: (line: string) => void,
 ): Promise<SubjectResult[]> {
-  const results: SubjectResult[] = []
-  for (const id of ids) {
-    progress(`micro (${runtime}): ${id}`)
-    const batches = await runChild(runtime, { subject: id, ...settings })
-    const { label, reference } = subjects[id]
-    results.push({
-      id,
-      label,
-      reference,
-      cells: Object.fromEntries(batches.map((b) => [b.scenario, toCell(b)])),
-    })
+  const cells = new Map<SubjectId, Map<string, Cell[]>>(ids.map((id) => [id, new Map()]))
+  for (let p = 1; p <= settings.processes; p++) {
+    for (const id of ids) {
+      progress(`micro (${runtime}): ${id}, process ${p} of ${settings.processes}`)
+      for (const b of await runChild(runtime, { subject: id, ...settings })) {
+        const byScenario = cells.get(id)!
+        byScenario.set(b.scenario, [...(byScenario.get(b.scenario) ?? []), toCell(b)])
+      }
+    }
   }
-  return results
+  return ids.map((id) => ({
+    id,
+    label: subjects[id].label,
+    reference: subjects[id].reference,
+    cells: Object.fromEntries([...cells.get(id)!].map(([scenario, c]) => [scenario, mergeCells(c)])),
+  }))
 }

@@ -364,7 +364,8 @@ class Policy implements CorsPolicy<unknown[]> {
 
   #refuse(request: Request, code: RefusalCode, details: RefusalDetails): void {
     const { onRefuse, refusalLog } = this.#o
-    if (onRefuse === null && refusalLog === null) return
+    // The default log's repeats cost one lookup, first of all.
+    if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) return
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
     if (!details.preflight && isSameOrigin(request, details.origin)) return

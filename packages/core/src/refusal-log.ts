@@ -29,15 +29,14 @@ export class RefusalLog {
   readonly #seen = new Map<string, Set<string>>()
   #count = 0
 
+  /** Whether this refusal needs no line: said before, the log is full, or it is the doctor's probe. */
+  said(code: RefusalCode, details: RefusalDetails): boolean {
+    if (this.#count > LOGGED_REFUSALS || details.origin === DOCTOR_PROBE_ORIGIN) return true
+    return this.#seen.get(clip(details.origin))?.has(what(code, details)) ?? false
+  }
+
+  /** Says a refusal that {@link said} found new; after the first 100, says that further ones are not. */
   log(code: RefusalCode, details: RefusalDetails): void {
-    if (this.#count > LOGGED_REFUSALS || details.origin === DOCTOR_PROBE_ORIGIN) return
-    const origin = clip(details.origin)
-    const what =
-      details.method === undefined && details.header === undefined
-        ? code
-        : `${code}\n${clip(details.method ?? '')}\n${clip(details.header ?? '')}`
-    const seen = this.#seen.get(origin)
-    if (seen?.has(what)) return
     if (this.#count++ === LOGGED_REFUSALS) {
       this.#seen.clear()
       console.warn(
@@ -45,9 +44,16 @@ export class RefusalLog {
       )
       return
     }
-    this.#seen.set(origin, (seen ?? new Set<string>()).add(what))
+    const origin = clip(details.origin)
+    this.#seen.set(origin, (this.#seen.get(origin) ?? new Set<string>()).add(what(code, details)))
     console.warn(refusalLine(describeRefusal(code, details)))
   }
+}
+
+/** What a refusal's message says beyond its origin: its code, and the method or header it names. */
+function what(code: RefusalCode, details: RefusalDetails): string {
+  if (details.method === undefined && details.header === undefined) return code
+  return `${code}\n${clip(details.method ?? '')}\n${clip(details.header ?? '')}`
 }
 
 function clip(part: string): string {
