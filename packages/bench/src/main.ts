@@ -19,9 +19,9 @@ import type { Clock } from './timer.js'
 const usage = `usage: node dist/main.js [options]
   --runtime R          where to measure: ${runtimeIds.join(', ')} (default node)
   --batch-ms N         length of one timed batch (default 50)
-  --rounds N           interleaved rounds per scenario in each process (default 10)
+  --rounds N           interleaved rounds per scenario in each process (default 8)
   --processes N        fresh processes per subject, taken in turn with the others' (default 3)
-  --calibrate-ms N     warm-up and sizing time per function (default 400: JavaScriptCore settles later than V8)
+  --calibrate-ms N     warm-up and sizing time per function (default 300: JavaScriptCore settles later than V8)
   --clock wall|cpu     what times a batch (default wall; cpu = process CPU time, all threads,
                        steadier on a busy machine, but it counts GC helper threads' bursts)
   --server-seconds N   seconds per autocannon load (default 5)
@@ -38,9 +38,9 @@ const { values: args } = parseArgs({
   options: {
     runtime: { type: 'string', default: 'node' },
     'batch-ms': { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '8' },
     processes: { type: 'string', default: '3' },
-    'calibrate-ms': { type: 'string', default: '400' },
+    'calibrate-ms': { type: 'string', default: '300' },
     clock: { type: 'string', default: 'wall' },
     'server-seconds': { type: 'string', default: '5' },
     'server-rounds': { type: 'string', default: '3' },

@@ -83,7 +83,10 @@ export class RequestHeadersCheck {
   }
 
   check(value: string | null): HeadersVerdict {
-    if (value === null || value === '') return NONE
+    // A value over the bound is refused unread: not even hashed for the lookup.
+    if (value === null || value === '' || value.length > MAX_REQUEST_HEADERS_LENGTH) {
+      return checkRequestHeaders(value, this.#allowed)
+    }
     const known = this.#known.get(value)
     if (known !== undefined) return known
     const verdict = checkRequestHeaders(value, this.#allowed)
