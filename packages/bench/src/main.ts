@@ -5,6 +5,7 @@
  * and in bench-results/ (JSON, and Markdown for the README).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { cpus, release, totalmem, type } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -116,13 +117,14 @@ const run: RunResult = {
 }
 
 console.log(render(run, false))
-await mkdir(args.out, { recursive: true })
+const out = resolve(args.out)
+await mkdir(out, { recursive: true })
 const stamp = `${runtime}-${run.date.replace(/[:.]/g, '-')}`
 const json = `${JSON.stringify(run, null, 2)}\n`
-await writeFile(new URL(`${stamp}.json`, `file://${args.out}/`), json)
+await writeFile(join(out, `${stamp}.json`), json)
 // latest.json is the last run in any runtime; latest-<runtime>.* the last in each.
 for (const name of ['latest', `latest-${runtime}`]) {
-  await writeFile(new URL(`${name}.json`, `file://${args.out}/`), json)
-  await writeFile(new URL(`${name}.md`, `file://${args.out}/`), render(run, true))
+  await writeFile(join(out, `${name}.json`), json)
+  await writeFile(join(out, `${name}.md`), render(run, true))
 }
-progress(`results in ${args.out}`)
+progress(`results in ${out}`)

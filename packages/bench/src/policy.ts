@@ -73,6 +73,30 @@ export function listMatcher(list: OriginList): (origin: string) => boolean {
   return (origin) => entries.some((e) => (typeof e === 'string' ? e === origin : e.test(origin)))
 }
 
+/** The policy as Corsica takes it (core and @corsica/hono): patterns are strings among the origins. */
+export function corsicaOptions(policy: PolicyId) {
+  const { exact, patterns } = originLists[policy]
+  return {
+    origin: [...exact, ...patterns],
+    methods: [...allowedMethods],
+    allowedHeaders: [...allowedHeaders],
+    exposedHeaders: [...exposedHeaders],
+    credentials: true,
+    maxAge,
+  }
+}
+
+/** The rest of the policy under the names hono/cors, itty-router cors() and h3 share. */
+export function peerOptions() {
+  return {
+    allowMethods: [...allowedMethods],
+    allowHeaders: [...allowedHeaders],
+    exposeHeaders: [...exposedHeaders],
+    credentials: true as const,
+    maxAge,
+  }
+}
+
 /**
  * The handler every subject wraps: `new Response('ok')`, as cheap as a real answer can be. An
  * OPTIONS that reaches it gets what an app without CORS answers: 204 with no body. That makes the

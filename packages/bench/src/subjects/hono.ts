@@ -1,16 +1,7 @@
 /** One Hono app, served bare or behind hono/cors; also what the whole-server figure loads. */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
-import {
-  allowedHeaders,
-  allowedMethods,
-  exposedHeaders,
-  handler,
-  listMatcher,
-  maxAge,
-  originLists,
-  type PolicyId,
-} from '../policy.js'
+import { corsicaOptions, handler, listMatcher, originLists, type PolicyId, peerOptions } from '../policy.js'
 import { decorate, floorMatcher, floorPreflight } from './floor.js'
 
 /** The CORS layers a Hono app can run behind, and two yardsticks: an empty middleware and the floor. */
@@ -32,16 +23,7 @@ function honoOrigin(policy: PolicyId): string[] | ((origin: string) => string | 
 export async function honoApp(variant: HonoVariant, policy: PolicyId = 'small'): Promise<Hono> {
   const app = new Hono()
   if (variant === 'hono-cors') {
-    app.use(
-      cors({
-        origin: honoOrigin(policy),
-        allowMethods: [...allowedMethods],
-        allowHeaders: [...allowedHeaders],
-        exposeHeaders: [...exposedHeaders],
-        credentials: true,
-        maxAge,
-      }),
-    )
+    app.use(cors({ origin: honoOrigin(policy), ...peerOptions() }))
   }
   if (variant === 'corsica-hono') app.use(await corsicaHono(policy))
   // What any middleware costs: Hono then composes the chain and answers with a Promise.
@@ -64,13 +46,5 @@ export async function honoApp(variant: HonoVariant, policy: PolicyId = 'small'):
 /** @corsica/hono's middleware, loaded only by the processes that measure it. */
 async function corsicaHono(policy: PolicyId) {
   const { cors } = await import('@corsica/hono')
-  const { exact, patterns } = originLists[policy]
-  return cors({
-    origin: [...exact, ...patterns],
-    methods: [...allowedMethods],
-    allowedHeaders: [...allowedHeaders],
-    exposedHeaders: [...exposedHeaders],
-    credentials: true,
-    maxAge,
-  })
+  return cors(corsicaOptions(policy))
 }

@@ -3,15 +3,7 @@
  * (the bare handler, or the same framework app without CORS), so its figure is the CORS layer alone.
  * Modules load lazily: each child process imports only the libraries it measures.
  */
-import {
-  allowedHeaders,
-  allowedMethods,
-  exposedHeaders,
-  handler,
-  maxAge,
-  originLists,
-  type PolicyId,
-} from '../policy.js'
+import { corsicaOptions, handler, originLists, type PolicyId } from '../policy.js'
 import type { HonoVariant } from './hono.js'
 import type { Handler } from './types.js'
 
@@ -60,15 +52,7 @@ export const subjects = {
     reference: 'bare',
     load: async (policy) => {
       const { createCors } = await import('@corsica/core')
-      const { exact, patterns } = originLists[policy]
-      return createCors({
-        origin: [...exact, ...patterns],
-        methods: [...allowedMethods],
-        allowedHeaders: [...allowedHeaders],
-        exposedHeaders: [...exposedHeaders],
-        credentials: true,
-        maxAge,
-      }).wrap(handler)
+      return createCors(corsicaOptions(policy)).wrap(handler)
     },
   },
   'hono-empty': {

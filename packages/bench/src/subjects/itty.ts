@@ -1,15 +1,6 @@
 /** itty-router, bare or with its cors() pair (preflight before the routes, corsify after). */
 import { cors, Router } from 'itty-router'
-import {
-  allowedHeaders,
-  allowedMethods,
-  exposedHeaders,
-  handler,
-  listMatcher,
-  maxAge,
-  originLists,
-  type PolicyId,
-} from '../policy.js'
+import { handler, listMatcher, originLists, type PolicyId, peerOptions } from '../policy.js'
 import type { Handler } from './types.js'
 
 /** The router's fetch, with or without cors(). */
@@ -23,11 +14,7 @@ export function ittyRouter(withCors: boolean, policy: PolicyId = 'small'): Handl
       list.patterns.length === 0
         ? [...list.exact]
         : (origin: string) => (allowed(origin) ? origin : undefined),
-    allowMethods: [...allowedMethods],
-    allowHeaders: [...allowedHeaders],
-    exposeHeaders: [...exposedHeaders],
-    credentials: true,
-    maxAge,
+    ...peerOptions(),
   })
   return Router({ before: [preflight], finally: [corsify] }).all('/', handler).fetch
 }
