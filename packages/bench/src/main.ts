@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     runtime: { type: 'string', default: 'node' },
     'batch-ms': { type: 'string', default: '50' },
     rounds: { type: 'string', default: '8' },
-    processes: { type: 'string', default: '3' },
+    processes: { type: 'string' },
     'calibrate-ms': { type: 'string', default: '300' },
     clock: { type: 'string', default: 'wall' },
     'server-seconds': { type: 'string', default: '5' },
@@ -65,6 +65,11 @@ function count(name: keyof typeof args): number {
   return n
 }
 
+/** --processes, at least 1, or `fallback` when not given. */
+function processes(fallback: number): number {
+  return args.processes === undefined ? fallback : Math.max(1, count('processes'))
+}
+
 const ids = (args.subjects?.split(',') ?? Object.keys(subjects)) as SubjectId[]
 const unknown = ids.filter((id) => !(id in subjects))
 if (unknown.length > 0) throw new Error(`unknown subject ${unknown.join(', ')}; see --help`)
@@ -78,11 +83,11 @@ if (args.clock !== 'cpu' && args.clock !== 'wall')
   throw new Error(`--clock must be cpu or wall, got ${args.clock}`)
 const clock: Clock = args.clock
 const micro = args.smoke
-  ? { batchMs: 1, rounds: 2, processes: 1, calibrateMs: 2, clock }
+  ? { batchMs: 1, rounds: 2, processes: processes(1), calibrateMs: 2, clock }
   : {
       batchMs: count('batch-ms'),
       rounds: count('rounds'),
-      processes: Math.max(1, count('processes')),
+      processes: processes(3),
       calibrateMs: count('calibrate-ms'),
       clock,
     }

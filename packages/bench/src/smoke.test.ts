@@ -5,7 +5,7 @@
  * policy must, never how fast anything was.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -50,6 +50,38 @@ beforeAll(() => {
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('pnpm bench --smoke', () => {
+  it('with several processes, keeps every batch and takes the median cost across them', () => {
+    const two = smoke('node', ['--subjects', 'floor,corsica-core', '--no-server', '--processes', '3'])
+    for (const subject of two.micro) {
+      for (const cell of Object.values(subject.cells)) {
+        expect(cell.raw.subject).toHaveLength(6)
+        // Each process's cost is the median of its 2 subject batches minus that of its 2 reference batches.
+        const perProcess = [0, 2, 4].map((i) => {
+          const mid = (a: number[]) => (a[i]! + a[i + 1]!) / 2
+          return mid(cell.raw.subject) - mid(cell.raw.reference)
+        })
+        expect(cell.cost.value).toBe(Math.round(perProcess.sort((a, b) => a - b)[1]!))
+      }
+    }
+  })
+
+  it('summary puts the runs of one runtime in one column, run by run', () => {
+    const first = readFileSync(join(out, 'latest-node.json'), 'utf8')
+    const again = join(out, 'again.json')
+    writeFileSync(again, first)
+    const table = execFileSync(process.execPath, ['dist/summary.js', join(out, 'latest-node.json'), again], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    })
+    const row = table.split('\n').find((l) => l.startsWith('| allowed preflight |'))!
+    const [a, b] = row
+      .split('|')[2]!
+      .split(' / ')
+      .map((c) => c.trim())
+    expect(a).toMatch(/^-?[0-9.]+x/)
+    expect(b).toBe(a)
+  })
+
   it('measures every subject on every scenario, as paired figures', () => {
     expect(run.runtime).toBe('node')
     expect(run.micro.map((s) => s.id)).toEqual(Object.keys(subjects))

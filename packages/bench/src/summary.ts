@@ -2,6 +2,7 @@
  * @module `pnpm --filter @corsica/bench summary [FILE...]`: one table across runtimes from their
  * runs' JSON (default: bench-results/latest-<runtime>.json for each runtime found): the ratio of
  * each subject to the floor in the same runtime and run, per scenario, and the whole-server loss.
+ * Several runs of one runtime share its column, `run 1 / run 2 / …` in the order given.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -20,7 +21,19 @@ const name = (r: RunResult) =>
   r.runtimeVersion.startsWith(r.runtime)
     ? r.runtimeVersion
     : `${r.runtime} ${r.runtimeVersion.replace(/^v/, '')}`
-const head = (first: string) => [line([first, ...runs.map(name)]), line(['---', ...runs.map(() => '---:')])]
+/** The columns: one per runtime, holding its runs in the order given. */
+const columns: RunResult[][] = []
+for (const run of runs) {
+  const column = columns.find((c) => name(c[0]!) === name(run))
+  if (column) column.push(run)
+  else columns.push([run])
+}
+const head = (first: string) => [
+  line([first, ...columns.map((c) => name(c[0]!))]),
+  line(['---', ...columns.map(() => '---:')]),
+]
+/** One cell per column: what `cell` says of each of its runs, joined by ` / `. */
+const across = (cell: (run: RunResult) => string) => columns.map((c) => c.map(cell).join(' / '))
 
 /**
  * A subject's cost over the floor's on a scenario, in one run: `1.05x`, or `-` if not measured;
@@ -36,7 +49,7 @@ function ratio(run: RunResult, subject: string, scenario: string): string {
 }
 
 const out: string[] = ['@corsica/core wrap() / floor, same runtime and run:', '', ...head('scenario')]
-for (const sc of scenarios) out.push(line([sc.label, ...runs.map((r) => ratio(r, 'corsica-core', sc.id))]))
+for (const sc of scenarios) out.push(line([sc.label, ...across((r) => ratio(r, 'corsica-core', sc.id))]))
 for (const sc of scenarios.filter((s) =>
   ['preflight-allowed', 'large-pattern', 'large-refused'].includes(s.id),
 )) {
@@ -44,7 +57,7 @@ for (const sc of scenarios.filter((s) =>
   const ids = [...new Set(runs.flatMap((r) => r.micro.map((s) => s.id)))]
   for (const id of ids) {
     const label = runs.flatMap((r) => r.micro).find((s) => s.id === id)!.label
-    out.push(line([label, ...runs.map((r) => ratio(r, id, sc.id))]))
+    out.push(line([label, ...across((r) => ratio(r, id, sc.id))]))
   }
 }
 out.push('', 'whole server, allowed GET: req/s lost to the CORS layer (and server CPU per request lost):', '')
@@ -56,7 +69,7 @@ for (const v of variants) {
   out.push(
     line([
       v,
-      ...runs.map((r) => {
+      ...across((r) => {
         const s = r.servers.find((x) => x.variant === v)
         return s ? `${s.lossPercent.toFixed(1)}% (${s.cpuLossPercent.toFixed(1)}%)` : '-'
       }),
