@@ -5,8 +5,8 @@
  * and in bench-results/ (JSON, and Markdown for the README).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { cpus, release, totalmem, type } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { runMicro } from './micro.js'
