@@ -171,7 +171,11 @@ class Policy implements CorsPolicy<unknown[]> {
    * null when it is not one, or when `preflightContinue` hands preflights to the handler.
    */
   #preflight(request: Request, rest: readonly unknown[]): MaybePromise<Response> | null {
-    if (this.#o.preflightContinue) return null
+    return this.#o.preflightContinue ? null : this.#preflightAnswer(request, rest)
+  }
+
+  /** The policy's answer to an OPTIONS request if it is a CORS preflight, whatever `preflightContinue`. */
+  #preflightAnswer(request: Request, rest: readonly unknown[]): MaybePromise<Response> | null {
     const headers = request.headers
     const origin = headers.get('origin')
     if (origin === null) return null
@@ -192,10 +196,10 @@ class Policy implements CorsPolicy<unknown[]> {
   /** The CORS headers of an OPTIONS request's answer from the handler. */
   #optionsHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
     if (this.#o.preflightContinue) {
-      const headers = request.headers
-      const origin = headers.get('origin')
-      const method = origin === null ? null : headers.get('access-control-request-method')
-      if (method !== null) return this.#continuedPreflight(request, origin!, method, rest)
+      // The headers the preflight's own answer would carry, for the handler's answer. A refused
+      // preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
+      const answer = this.#preflightAnswer(request, rest)
+      if (answer !== null) return mapMaybe(answer, corsHeadersOf)
     }
     // An OPTIONS request that is not a preflight gets the handler's answer, a preflight gets
     // the policy's: a cache must tell them apart by Access-Control-Request-Method. (GET, POST…
@@ -220,19 +224,6 @@ class Policy implements CorsPolicy<unknown[]> {
     if (verdict === true) return this.#grantedHeaders(origin, true)
     this.#refuse(request, verdictCode(verdict), { origin, preflight: false, cause: causeOf(verdict) })
     return this.#notGranted
-  }
-
-  /**
-   * `preflightContinue`: the headers the preflight's own answer would carry, for the handler's
-   * answer. A refused preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
-   */
-  #continuedPreflight(
-    request: Request,
-    origin: string,
-    method: string,
-    rest: readonly unknown[],
-  ): MaybePromise<CorsHeaders> {
-    return mapMaybe(this.#answerPreflight(request, origin, method, rest), corsHeadersOf)
   }
 
   /**
