@@ -24,12 +24,14 @@ describe('the shared table through wrap()', () => {
   })
 })
 
-describe('the shared table through preflight(), actualHeaders() and apply()', () => {
+describe('the shared table through intercept(), actualHeaders() and apply()', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const policy = createCors(c.options)
     const request = toRequest(c)
-    const answer = await policy.preflight(request)
-    expect(answer !== null).toBe(isPreflight(request))
+    const preflight = await policy.preflight(request)
+    expect(preflight !== null).toBe(isPreflight(request))
+    const answer = await policy.intercept(request)
+    if (!c.options.csrf) expect(answer !== null).toBe(preflight !== null)
     const response =
       answer ?? policy.apply(handlers[c.handler ?? 'ok'](request), await policy.actualHeaders(request))
     expect(checkOutcome(c, response)).toEqual([])
