@@ -4,6 +4,7 @@
  */
 export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browser-cases.ts'
 export * from './browser-model.ts'
+
 import { cases as corsCases } from './cases.ts'
 import { csrfCases } from './csrf-cases.ts'
 
