@@ -193,11 +193,18 @@ class Policy implements CorsPolicy<unknown[]> {
       response = this.#failed(error, request)
     }
     if (isThenable<Response>(response)) {
-      const settled = Promise.resolve(response).catch((error: unknown) => this.#failed(error, request))
+      const failed = (error: unknown) => this.#failed(error, request)
       // The origin function and the handler run side by side.
-      return isThenable<CorsHeaders>(cors)
-        ? Promise.all([cors, settled]).then(([h, res]) => applyToResponse(res, h))
-        : settled.then((res) => applyToResponse(res, cors))
+      if (isThenable<CorsHeaders>(cors)) {
+        return Promise.all([cors, Promise.resolve(response).catch(failed)]).then(([h, res]) =>
+          applyToResponse(res, h),
+        )
+      }
+      // One reaction for both outcomes: a rejection costs nothing until it happens.
+      return Promise.resolve(response).then(
+        (res) => applyToResponse(res, cors),
+        (error: unknown) => Promise.resolve(failed(error)).then((res) => applyToResponse(res, cors)),
+      )
     }
     return isThenable<CorsHeaders>(cors)
       ? Promise.resolve(cors).then((h) => applyToResponse(response as Response, h))
