@@ -11,7 +11,7 @@
  * A row of the budget: { "entry": "@corsica/hono/lite", "app": "hono", "origins": "exact", "limit": 8 }
  * - entry: what the app imports; `@corsica/<name>[/sub]` resolves from packages/<name>, anything
  *   else (a peer, such as `hono/cors`) from `dir`.
- * - app: scripts/size/apps/<app>.js, where `ENTRY` becomes the entry and `ORIGINS` the origins;
+ * - app: scripts/size/apps/<app>.txt (a JavaScript template), where `ENTRY` becomes the entry and `ORIGINS` the origins;
  *   lines ending in `// +corsica` are left out of the app without it, lines ending in
  *   `// -corsica` are only in that one.
  * - origins: `exact` (two origins) or `pattern` (an origin and a subdomain pattern).
@@ -36,7 +36,7 @@ export const ORIGINS = {
 
 /** The app's source, with or without the entry. */
 function appSource(row, withEntry) {
-  const template = readFileSync(join(sizeDir, 'apps', `${row.app}.js`), 'utf8')
+  const template = readFileSync(join(sizeDir, 'apps', `${row.app}.txt`), 'utf8')
   const lines = template.split('\n').filter((line) => {
     if (line.trimEnd().endsWith('// +corsica')) return withEntry
     if (line.trimEnd().endsWith('// -corsica')) return !withEntry
