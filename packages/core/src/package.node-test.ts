@@ -41,7 +41,9 @@ describe('@corsica/core as published', () => {
     for (const file of code) {
       const code = readFileSync(`${root}/dist/${file}`, 'utf8')
       // Only its own chunks are required (the CommonJS entries share one copy of the code).
-      expect(code).not.toMatch(/\bfrom\s+['"]node:|require\(['"](?!\.\/chunk-)|\bprocess\.|\bBuffer\b|\b__dirname\b/)
+      expect(code).not.toMatch(
+        /\bfrom\s+['"]node:|require\(['"](?!\.\/chunk-)|\bprocess\.|\bBuffer\b|\b__dirname\b/,
+      )
     }
   })
 })
