@@ -9,7 +9,6 @@
  */
 import { show } from './errors.ts'
 import { type OriginPattern, PatternIndex } from './pattern-index.ts'
-import { publicSuffixVerdict } from './public-suffix.ts'
 import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** The compiled `origin` option. */
@@ -30,10 +29,19 @@ export interface OriginPolicy {
 }
 
 /** A problem found in one configured origin, with its fix. */
-interface EntryProblem {
+export interface EntryProblem {
   problem: string
   fix: string
 }
+
+/**
+ * What an entry point makes of a subdomain pattern (`https://*.example.com`), given as `entry`
+ * (as written), its scheme and its base domain (`example.com`, lower case, ASCII), once its shape
+ * is checked: null to accept it, or the problem. `@corsica/core` asks the Public Suffix List
+ * (public-suffix.ts); `@corsica/core/lite` refuses every subdomain pattern, so that a bundle
+ * never holds the list.
+ */
+export type SubdomainCheck = (entry: string, scheme: string, base: string) => EntryProblem | null
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
 const HOST_LABELS = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/
@@ -58,7 +66,7 @@ const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
  */
 export function compileOrigin(
   value: unknown,
-  { secureOnly }: { secureOnly: boolean },
+  { secureOnly, subdomains }: { secureOnly: boolean; subdomains: SubdomainCheck },
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
@@ -80,7 +88,7 @@ export function compileOrigin(
   }
   entries.forEach((entry, i) => {
     const option = Array.isArray(value) ? `origin[${i}]` : 'origin'
-    const found = addEntry(entry, policy)
+    const found = addEntry(entry, policy, subdomains)
     if (found) problems.push({ option, ...found })
   })
   return policy
@@ -89,6 +97,7 @@ export function compileOrigin(
 function addEntry(
   entry: unknown,
   policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
+  subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {
     const compiled = compileRegExp(entry)
@@ -109,6 +118,10 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
+  if (parsed.kind === 'pattern' && parsed.pattern.host === null) {
+    const refused = subdomains(entry, parsed.pattern.scheme, parsed.pattern.suffix.slice(1))
+    if (refused) return refused
+  }
   const changed = urlParserDisagrees(entry, parsed)
   if (changed) return changed
   if (policy.secureOnly) {
@@ -411,21 +424,6 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
     return {
       problem: `'${entry}' would allow every site under the top-level domain '.${normalBase}'.`,
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
-    }
-  }
-  // Public Suffix List (ICANN and private sections): under `github.io` or `co.uk` anyone can
-  // register a name, so a pattern there allows strangers' sites.
-  const suffix = normalBase.includes('.') ? publicSuffixVerdict(normalBase) : null
-  if (suffix === 'public-suffix') {
-    return {
-      problem: `'${entry}' would allow every site under '${normalBase}', a public suffix where anyone can register a name (Public Suffix List).`,
-      fix: `list your own origins under it ('${scheme}://my-site.${normalBase}'), or a pattern under a domain you control ('${scheme}://*.my-site.${normalBase}').`,
-    }
-  }
-  if (suffix === 'contains-public-suffix') {
-    return {
-      problem: `'${entry}' also covers public suffixes below '${normalBase}' (Public Suffix List), under which other people register names.`,
-      fix: `list the exact origins you use under '${normalBase}', or a pattern under a name only you control.`,
     }
   }
   return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }

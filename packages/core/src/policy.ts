@@ -8,7 +8,13 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import { fetchRequest, isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import {
+  fetchRequest,
+  isThenable,
+  matchOrigin,
+  type OriginVerdict,
+  type SubdomainCheck,
+} from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -99,27 +105,17 @@ const PREFLIGHT_VARY =
 export const MAX_METHOD_LENGTH = 128
 
 /**
- * Validates `options` and compiles them into a policy.
- * @throws CorsConfigError listing every problem in the options, each with its fix.
- * @example
- * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
- * export default { fetch: cors.wrap(handler) }
+ * The body of every entry point's `createCorsAt` (`@corsica/core` and `@corsica/core/lite`, which
+ * differ only in `subdomains`): validates `options` and compiles them into a policy. A
+ * CorsConfigError's stack starts at the call to `entry`.
  */
-export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
-  return createCorsAt(createCors, options)
-}
-
-/**
- * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
- * adapter's own function, so that its first line is the user's `cors({...})` call.
- * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
- */
-export function createCorsAt<Rest extends unknown[] = any[]>(
+export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest>,
+  subdomains: SubdomainCheck,
 ): CorsPolicy<Rest> {
   try {
-    return new Policy(compileOptions(options))
+    return new Policy(compileOptions(options, subdomains))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }
