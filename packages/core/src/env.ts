@@ -60,7 +60,7 @@ export function perEnvWith<Env, Rest extends unknown[], T>(
 /** Distinct env values compiled for; workerd passes one env per isolate, tests a few. */
 export const ENV_BOUND = 16
 
-const ENV_WARNING = `[corsica] the CORS options function was called with ${ENV_BOUND} different env objects: this platform builds env per request (as @hono/node-server does), so the options are no longer compiled per env; the last policy serves every request. Pass fixed options (read process.env once) instead of a function of env.`
+const ENV_WARNING = `[corsica] the CORS options function was called with ${ENV_BOUND} different env objects: this platform builds env per request (as @hono/node-server does), so the options are no longer compiled per env; the last policy serves every request. Pass fixed options (read your environment once, at start-up) instead of a function of env.`
 
 /** The answer to every request, preflights included, while the CORS options from env are bad. */
 export function configErrorResponse(): Response {
