@@ -20,6 +20,7 @@ import { fixFor } from './fixes'
 import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
 import { findRefusalCause, type OriginProbes, probeOrigins, type RefusalCause } from './probes'
+import { shellCommand } from './shell'
 import { type Exchange, HandlerTransport, type Sender, Transport } from './transport'
 import { headerWarnings, originWarnings, redirectWarning, varyWarning, type Warning } from './warnings'
 
@@ -239,7 +240,7 @@ function isPlainCall(input: DoctorInput, plan: RequestPlan): boolean {
 
 /** A plain GET that passes says little about the page's own call: say how to ask about that one. */
 function plainCallNote(plan: RequestPlan): string {
-  return `This checked a plain GET, which needs no preflight; if the page's own call uses another method, headers such as Content-Type: application/json or Authorization, or cookies, it needs one: repeat with them, e.g. corsica doctor ${plan.url.href} --origin ${plan.origin} --method PUT -H 'Content-Type: application/json' --credentials`
+  return `This checked a plain GET, which needs no preflight; if the page's own call uses another method, headers such as Content-Type: application/json or Authorization, or cookies, it needs one: repeat with them, e.g. ${shellCommand('corsica doctor', { value: plan.url.href }, '--origin', { value: plan.origin }, '--method PUT -H', { value: 'Content-Type: application/json' }, '--credentials')}`
 }
 
 function toProblem(

@@ -7,6 +7,7 @@ import { type ConsoleLine, type ConsoleReason, readConsoleLine } from './console
 import { OPTION_NAMES, type OptionNames } from './flavor'
 import type { ServerFlavor } from './plan'
 import { escapeControls as e } from './sanitise'
+import { shellCommand } from './shell'
 
 type Library = Exclude<ServerFlavor, 'unknown'>
 const LIBRARIES: readonly Library[] = ['corsica', 'hono', 'express']
@@ -199,21 +200,21 @@ export function explain(text: string, server: ServerFlavor | 'auto' = 'auto'): E
 
 /** The `corsica doctor` command for the call the line is about; `<…>` where the line does not say. */
 function doctorCommand(l: ConsoleLine, step: Explanation['step']): string {
-  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`)
-  const parts = [
+  // Everything read from the line is a value (quoted); `<…>` placeholders are the doctor's own.
+  const parts: Array<string | { value: string }> = [
     'corsica doctor',
-    l.url === null ? '<url>' : quote(l.url),
+    l.url === null ? '<url>' : { value: l.url },
     '--origin',
-    l.origin ?? '<page origin>',
+    l.origin === null ? '<page origin>' : { value: l.origin },
   ]
-  if (l.code === 'CORSMethodNotFound' && l.value !== null) parts.push('--method', quote(l.value))
+  if (l.code === 'CORSMethodNotFound' && l.value !== null) parts.push('--method', { value: l.value })
   else if (step === 'preflight' && l.code !== 'CORSMissingAllowHeaderFromPreflight')
     parts.push('--method', '<method>')
   if (l.code === 'CORSMissingAllowHeaderFromPreflight' && l.value !== null)
-    parts.push('-H', quote(`${l.value}: …`))
+    parts.push('-H', { value: `${l.value}: …` })
   if (l.code === 'CORSNotSupportingCredentials' || l.code === 'CORSMissingAllowCredentials')
     parts.push('--credentials')
-  return parts.join(' ')
+  return shellCommand(...parts)
 }
 
 const STEP: Record<Explanation['step'], string> = {
