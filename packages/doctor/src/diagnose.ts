@@ -21,7 +21,7 @@ import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
 import { findRefusalCause, type OriginProbes, probeOrigins, type RefusalCause } from './probes'
 import { shellCommand } from './shell'
-import { type Exchange, HandlerTransport, type Sender, Transport } from './transport'
+import { Deadline, type Exchange, HandlerTransport, type Sender, Transport } from './transport'
 import { headerWarnings, originWarnings, redirectWarning, varyWarning, type Warning } from './warnings'
 
 /** One reason the browser blocks the call. */
@@ -76,6 +76,9 @@ export interface Diagnosis {
   probes: Exchange[]
 }
 
+/** The default limit of a whole diagnosis (or the per-request limit, when that is longer). */
+export const DEFAULT_DEADLINE_MS = 60_000
+
 /**
  * Diagnoses the call `input` describes: over the network, or, with `input.handler`, against a
  * fetch handler in-process (no socket, same verdicts). Throws UsageError or NetworkError.
@@ -85,9 +88,10 @@ export interface Diagnosis {
 export async function diagnose(input: DoctorInput): Promise<Diagnosis> {
   const plan = planRequest(input)
   const timeoutMs = input.timeoutMs ?? 10_000
+  const deadline = new Deadline(input.deadlineMs ?? Math.max(DEFAULT_DEADLINE_MS, timeoutMs))
   const transport: Sender = input.handler
-    ? new HandlerTransport(input.handler, timeoutMs)
-    : new Transport(timeoutMs)
+    ? new HandlerTransport(input.handler, timeoutMs, deadline)
+    : new Transport(timeoutMs, deadline)
   try {
     return await run(plan, input, transport)
   } finally {
