@@ -46,7 +46,7 @@ const REASONS: Record<ConsoleReason, Reason> = {
     step: null,
     fix: (o, lib, _l, origin) =>
       lib === 'corsica'
-        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica refuses a preflight without any Access-Control-* header whatever the cause, so run the doctor (or read the \`[corsica]\` log line) to see whether it refused the origin, the method or a header`
+        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica leaves Access-Control-Allow-Origin out when it refuses the origin (or a malformed preflight, or any refusal with preflightRefusals: 'opaque'), while a method or header it refuses from an allowed origin gets a console line naming it, so run the doctor (or read the \`[corsica]\` log line) to see what it refused`
         : `add '${origin}' to ${o.origin}, and register ${o.call} with app.use() before the routes (and before authentication) so OPTIONS and error responses get the headers too`,
   },
   CORSAllowOriginNotMatchingOrigin: {
@@ -85,7 +85,7 @@ const REASONS: Record<ConsoleReason, Reason> = {
     step: 'preflight',
     fix: (o, lib) =>
       lib === 'corsica'
-        ? 'Corsica answers a refused preflight with 403: run the doctor, or read the `[corsica]` log line, to see whether it refused the origin, the method or a header; and call policy.preflight(request) (or wrap the handler) before authentication'
+        ? "Corsica answers a preflight with 403 when it refuses the origin or the preflight is malformed (with preflightRefusals: 'opaque', for any refusal; by default a method or header it refuses from an allowed origin gets 204 and a console line naming it): run the doctor, or read the `[corsica]` log line, to see what it refused; and call policy.preflight(request) (or wrap the handler) before authentication"
         : `register ${o.call} with app.use() before the routes and before authentication, so it answers OPTIONS itself`,
   },
   CORSMethodNotFound: {
