@@ -15,7 +15,7 @@ import {
   readableHeaders,
   redirectFailure,
 } from './cors-check'
-import { type Engine, engineVerdicts } from './engines'
+import { type Engine, engineVerdicts, maxAgeNote } from './engines'
 import { fixFor } from './fixes'
 import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
@@ -153,6 +153,10 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Sender): Pr
     }
     if (failures.length > 0) {
       actualSkipped = `the browser stops at the failed preflight and never sends the ${plan.method} request`
+    } else {
+      // A granted preflight is cached for its max age, capped by each engine.
+      const maxAge = maxAgeNote(ex.headers.get('access-control-max-age'))
+      if (maxAge) notes.push(maxAge)
     }
   }
 
