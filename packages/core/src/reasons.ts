@@ -18,6 +18,10 @@ export interface RefusalDetails {
   caseMismatch?: boolean
   /** Whether the refused preflight was answered with the policy's lists (`preflightRefusals: 'explain'`). */
   explained?: boolean
+  /** A write from a refused origin that the handler ran: the browser hides its answer, not its effect. */
+  ran?: boolean
+  /** Whether `csrf` is on (a refused write it did not stop was let through by its bypass). */
+  csrf?: boolean
 }
 
 /**
@@ -27,11 +31,16 @@ export const REFUSAL_REASONS: Readonly<
   Record<RefusalCode, { message(d: RefusalDetails): string; fix(d: RefusalDetails): string }>
 > = {
   'origin-not-allowed': {
-    message: (d) => `origin ${d.origin} is not allowed by the origin option`,
+    message: (d) =>
+      d.ran
+        ? `${d.method} from ${d.origin} ran the handler; the browser hides the answer, but not the write (origin ${d.origin} is not allowed by the origin option)`
+        : `origin ${d.origin} is not allowed by the origin option`,
     fix: (d) =>
-      d.origin === 'null'
-        ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
-        : addOriginFix(d.origin),
+      d.ran && !d.csrf
+        ? `set csrf: true to refuse such requests before the handler runs; ${addOriginFix(d.origin)}`
+        : d.origin === 'null'
+          ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
+          : addOriginFix(d.origin),
   },
   'origin-malformed': {
     message: (d) =>
@@ -82,6 +91,18 @@ export const REFUSAL_REASONS: Readonly<
     message: () => 'the preflight asks for private network access and privateNetworkAccess is off',
     fix: () => 'set privateNetworkAccess: true if public websites may call this server on a private network',
   },
+  'cross-origin-write': {
+    message: (d) =>
+      `cross-origin ${d.method} from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
+    fix: (d) =>
+      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
+  },
+  'cross-origin-websocket': {
+    message: (d) =>
+      `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
+    fix: (d) =>
+      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for this route`,
+  },
 }
 
 /**
@@ -105,12 +126,14 @@ export function describeThrown(value: unknown): string {
 /** Builds the refusal record handed to `onRefuse`. */
 export function describeRefusal(code: RefusalCode, details: RefusalDetails): CorsRefusal {
   const reason = REFUSAL_REASONS[code]
+  // Every field built from the request is escaped: a hook that prints `refusal.message` as it
+  // is (the README's own example does) must not write control sequences into a terminal.
   const refusal: CorsRefusal = {
     code,
-    message: reason.message(details),
-    fix: reason.fix(details),
+    message: escapeControls(reason.message(details)),
+    fix: escapeControls(reason.fix(details)),
     browserReason: browserReason(code, details),
-    origin: details.origin,
+    origin: escapeControls(details.origin),
     preflight: details.preflight,
   }
   if (details.cause !== undefined) refusal.cause = details.cause
@@ -154,10 +177,12 @@ export function refusalLine(refusal: Pick<CorsRefusal, 'origin' | 'preflight' | 
   const from = refusal.message.includes(refusal.origin) ? '' : ` from ${refusal.origin.slice(0, 100)}`
   // Header values may hold ESC and other controls: escaped, so a request cannot write escape
   // sequences (or fake lines) into the server's terminal or log.
-  return `[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`.replace(
-    UNPRINTABLE,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
+  return escapeControls(`[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`)
+}
+
+/** `text` with C0 and C1 controls, line and paragraph separators and bidi overrides as `\\uXXXX`. */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
