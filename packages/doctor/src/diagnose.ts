@@ -16,7 +16,7 @@ import {
   redirectFailure,
 } from './cors-check'
 import { type Engine, engineVerdicts, maxAgeNote } from './engines'
-import { fixFor } from './fixes'
+import { csrfNote, fixFor, isCsrfRefusal } from './fixes'
 import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
 import { findRefusalCause, type OriginProbes, probeOrigins, type RefusalCause } from './probes'
@@ -191,6 +191,7 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Sender): Pr
       if (unfollowable === null) warnings.push(redirectWarning(ex, plan))
     } else if (found.length === 0) {
       readable = readableHeaders(ex.headers, plan.credentials)
+      if (isCsrfRefusal(ex.status, ex.headers, plan.method)) notes.push(csrfNote(plan))
     }
   }
 

@@ -46,7 +46,7 @@ const REASONS: Record<ConsoleReason, Reason> = {
     step: null,
     fix: (o, lib, _l, origin) =>
       lib === 'corsica'
-        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica leaves Access-Control-Allow-Origin out when it refuses the origin (or a malformed preflight, or any refusal with preflightRefusals: 'opaque'), while a method or header it refuses from an allowed origin gets a console line naming it, so run the doctor (or read the \`[corsica]\` log line) to see what it refused`
+        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica leaves Access-Control-Allow-Origin out when it refuses the origin (or a malformed preflight, or any refusal with preflightRefusals: 'opaque'), while a method or header it refuses from an allowed origin gets a console line naming it; with csrf on, it also refuses a cross-origin write (POST, PUT, PATCH, DELETE) or WebSocket handshake from an origin it does not trust by name with a 403 before the handler runs (onRefuse code cross-origin-write or cross-origin-websocket; csrf.bypass lets a route through). Run the doctor (or read the \`[corsica]\` log line) to see what it refused`
         : `add '${origin}' to ${o.origin}, and register ${o.call} with app.use() before the routes (and before authentication) so OPTIONS and error responses get the headers too`,
   },
   CORSAllowOriginNotMatchingOrigin: {
