@@ -68,6 +68,27 @@ const CLAIMS: Claim[] = [
     },
   },
   {
+    name: 'a header refused from an allowed origin shows as a missing Access-Control-Allow-Origin',
+    patterns: [/CORSMissingAllowOrigin \(preflight response\)[^`]{0,200}onRefuse code header-not-allowed/],
+    example:
+      "1. CORSMissingAllowOrigin (preflight response) … Fix: … Corsica (onRefuse code header-not-allowed): add 'x-api-key' to allowedHeaders.",
+    contradicted: async () => {
+      const policy = createCors({ origin: [PAGE], allowedHeaders: ['content-type'], onRefuse: false })
+      const answer = await policy.preflight(
+        new Request('http://api.test/x', {
+          method: 'OPTIONS',
+          headers: {
+            origin: PAGE,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'x-api-key',
+          },
+        }),
+      )
+      expect(answer!.headers.get('access-control-allow-origin')).toBe(PAGE)
+      expect(answer!.headers.get('access-control-allow-headers')).toBe('content-type')
+    },
+  },
+  {
     name: 'Chromium keeps a preflight at most 600 s (its cap before Chromium 76)',
     patterns: [/Chromium (?:caps|keeps|limits)[^.]{0,40}\b600\b/i],
     example: 'Chromium caps Access-Control-Max-Age at 600 seconds',
