@@ -133,7 +133,11 @@ export class HandlerTransport implements Sender {
     let timer: ReturnType<typeof setTimeout> | undefined
     const limit = this.#deadline.next(this.#timeoutMs)
     try {
-      const request = new Request(url, { method, headers: headers.map(([n, v]): [string, string] => [n, v]), body })
+      const request = new Request(url, {
+        method,
+        headers: headers.map(([n, v]): [string, string] => [n, v]),
+        body,
+      })
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () =>
