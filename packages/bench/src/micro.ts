@@ -1,6 +1,9 @@
 /**
- * The micro benchmark's parent: fresh child processes per subject, the subjects taken in turn
- * (floor, core, …, floor, core, …), then the figures: per process, then the median across them.
+ * The micro benchmark's parent: one fresh child process per reference and the subjects built on
+ * it (the bare handler with the floors and the core; a Hono app with its middlewares; …), so that
+ * the floor and the core, or hono/cors and @corsica/hono, are measured in the same process, batch
+ * by batch. The groups are taken in turn, `processes` times; each figure is the median across
+ * processes.
  */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -17,9 +20,9 @@ export interface MicroSettings {
   batchMs: number
   rounds: number
   /**
-   * Fresh processes per subject. Two processes of the same code can settle ~1.5x apart (what
-   * the JIT made of it, where the heap landed), far beyond one process's ±: the median across
-   * processes taken in turn with the other subjects' is what the ratios are made of.
+   * Fresh processes per group of subjects. Two processes of the same code can settle ~1.5x apart
+   * (what the JIT made of it, where the heap landed), far beyond one process's ±: the median
+   * across processes is what the figures are made of.
    */
   processes: number
   calibrateMs: number
@@ -28,18 +31,17 @@ export interface MicroSettings {
 
 /** The figures of one subject on one scenario, in ns per request. */
 export interface Cell {
-  /** Subject minus reference (medians of interleaved batch means): what the CORS layer costs. */
+  /** Subject minus reference (medians of interleaved batch means, same process): what the CORS layer costs. */
   cost: Estimate
-  /** Reference minus `new Request` alone: what the handler or app costs without CORS. */
+  /** The reference alone, on the same Request: what the handler or app costs without CORS. */
   referenceCost: Estimate
-  /** `new Request` alone. */
-  request: Estimate
-  /** The median of the pairwise differences, for comparison: noisier (see medianDifference). */
+  /** The median of the pairwise differences of one round's batches, for comparison: noisier (see medianDifference). */
   pairedMedian: number
   answers: { reference: Answer; subject: Answer }
   async: { reference: boolean; subject: boolean }
-  batchSizes: ScenarioBatches['batchSizes']
-  raw: Pick<ScenarioBatches, 'request' | 'reference' | 'subject'>
+  batchSizes: { reference: number; subject: number }
+  /** Every batch mean, every process's in turn. */
+  raw: { reference: number[]; subject: number[] }
 }
 
 /** All the figures of one subject. */
@@ -53,7 +55,7 @@ export interface SubjectResult {
 /** No child may run longer than this: a hung runtime stops the run instead of stalling it. */
 const CHILD_TIMEOUT_MS = 15 * 60_000
 
-/** Runs one subject in a fresh Node, Deno or Bun process; its result is one line of its stdout. */
+/** Runs one group in a fresh Node, Deno or Bun process; its result is one line of its stdout. */
 function runProcess(runtime: Exclude<RuntimeId, 'workerd'>, task: ChildTask): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawnIn(runtime, 'portable/micro-child.js', [JSON.stringify(task)])
@@ -68,13 +70,13 @@ function runProcess(runtime: Exclude<RuntimeId, 'workerd'>, task: ChildTask): Pr
       killGroup(child)
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARK))
       if (line) resolve(JSON.parse(line.slice(RESULT_MARK.length)))
-      else reject(new Error(`${runtime} child for ${task.subject} ended (${signal ?? code}) with no result`))
+      else reject(new Error(`${runtime} child for ${task.subjects} ended (${signal ?? code}) with no result`))
     })
   })
 }
 
 /**
- * Runs one subject in a fresh workerd (a Miniflare instance of its own), one scenario per request,
+ * Runs one group in a fresh workerd (a Miniflare instance of its own), one scenario per request,
  * each measured in the request's body. workerd's clock ticks in whole milliseconds (it is
  * `Date.now()`), which a 50 ms batch turns into ±2% per batch, less once medians are taken.
  */
@@ -97,11 +99,11 @@ async function runWorkerd(task: ChildTask): Promise<ChildResult> {
   }
 }
 
-/** Runs one subject in a fresh child; rejects with the child's error if it failed. */
+/** Runs one group in a fresh child; rejects with the child's error if it failed. */
 async function runChild(runtime: RuntimeId, task: ChildTask): Promise<ScenarioBatches[]> {
   const result = runtime === 'workerd' ? await runWorkerd(task) : await runProcess(runtime, task)
   if (result.ok) return result.batches
-  throw new Error(`${runtime} child for ${task.subject} failed: ${result.error}`)
+  throw new Error(`${runtime} child for ${task.subjects} failed: ${result.error}`)
 }
 
 /**
@@ -124,33 +126,32 @@ function mergeCells(cells: readonly Cell[]): Cell {
     ...first,
     cost: across((c) => c.cost),
     referenceCost: across((c) => c.referenceCost),
-    request: across((c) => c.request),
     pairedMedian: Math.round(median(cells.map((c) => c.pairedMedian))),
     raw: {
-      request: cells.flatMap((c) => c.raw.request),
       reference: cells.flatMap((c) => c.raw.reference),
       subject: cells.flatMap((c) => c.raw.subject),
     },
   }
 }
 
-/** Turns a child's raw batches into figures. */
-function toCell(b: ScenarioBatches): Cell {
+/** One subject's figures from a child's raw batches. */
+function toCell(b: ScenarioBatches, id: SubjectId): Cell {
+  const subject = b.subjects[id]!
   return {
-    cost: medianDifference(b.subject, b.reference),
-    referenceCost: medianDifference(b.reference, b.request),
-    request: medianEstimate(b.request),
-    pairedMedian: Math.round(median(b.subject.map((s, i) => s - b.reference[i]!))),
-    answers: b.answers,
-    async: b.async,
-    batchSizes: b.batchSizes,
-    raw: { request: b.request, reference: b.reference, subject: b.subject },
+    cost: medianDifference(subject, b.reference),
+    referenceCost: medianEstimate(b.reference),
+    pairedMedian: Math.round(median(subject.map((s, i) => s - b.reference[i]!))),
+    answers: { reference: b.answers.reference, subject: b.answers.subjects[id]! },
+    async: { reference: b.async['reference']!, subject: b.async[id]! },
+    batchSizes: { reference: b.batchSizes['reference']!, subject: b.batchSizes[id]! },
+    raw: { reference: b.reference, subject },
   }
 }
 
 /**
  * Measures the given subjects in `runtime`: `settings.processes` rounds, each running every
- * subject once in a fresh child, in order; `progress` hears of each start.
+ * group (a reference and the given subjects built on it) once in a fresh child, in order;
+ * `progress` hears of each start.
  */
 export async function runMicro(
   runtime: RuntimeId,
@@ -158,13 +159,21 @@ export async function runMicro(
   settings: MicroSettings,
   progress: (line: string) => void,
 ): Promise<SubjectResult[]> {
+  const groups = new Map<ReferenceId, SubjectId[]>()
+  for (const id of ids)
+    groups.set(subjects[id].reference, [...(groups.get(subjects[id].reference) ?? []), id])
   const cells = new Map<SubjectId, Map<string, Cell[]>>(ids.map((id) => [id, new Map()]))
   for (let p = 1; p <= settings.processes; p++) {
-    for (const id of ids) {
-      progress(`micro (${runtime}): ${id}, process ${p} of ${settings.processes}`)
-      for (const b of await runChild(runtime, { subject: id, ...settings })) {
-        const byScenario = cells.get(id)!
-        byScenario.set(b.scenario, [...(byScenario.get(b.scenario) ?? []), toCell(b)])
+    for (const [reference, members] of groups) {
+      progress(
+        `micro (${runtime}): ${reference} with ${members.join(', ')}, process ${p} of ${settings.processes}`,
+      )
+      for (const b of await runChild(runtime, { reference, subjects: members, ...settings })) {
+        for (const id of members) {
+          if (b.subjects[id] === undefined) continue
+          const byScenario = cells.get(id)!
+          byScenario.set(b.scenario, [...(byScenario.get(b.scenario) ?? []), toCell(b, id)])
+        }
       }
     }
   }

@@ -1,10 +1,10 @@
 /** The report of a run: the same tables for the terminal and, as Markdown, for the README. */
 import { shortAnswer } from './answer.js'
-import type { SubjectResult } from './micro.js'
+import type { Cell, SubjectResult } from './micro.js'
 import type { RuntimeId } from './runtimes.js'
 import { scenarios } from './scenarios.js'
 import type { ServerResult } from './server.js'
-import { median } from './stats.js'
+import type { Estimate } from './stats.js'
 import { references } from './subjects/index.js'
 import type { TargetCheck } from './targets.js'
 
@@ -33,15 +33,31 @@ function table(head: string[], rows: string[][], markdown: boolean): string {
 
 const columns = ['', ...scenarios.map((s) => s.short)]
 
+/** A cell of a subject on a scenario, or `-` where the subject does not run it. */
+function cellText(s: SubjectResult, scenario: string, text: (c: Cell) => string): string {
+  const c = s.cells[scenario]
+  return c === undefined ? '-' : text(c)
+}
+
 function costTable(micro: readonly SubjectResult[], markdown: boolean): string {
   const rows = micro.map((s) => [
     s.label,
-    ...scenarios.map((sc) => {
-      const c = s.cells[sc.id]!.cost
-      return `${c.value} ±${c.error}`
-    }),
+    ...scenarios.map((sc) => cellText(s, sc.id, (c) => `${c.cost.value} ±${c.cost.error}`)),
   ])
   return table(columns, rows, markdown)
+}
+
+/** Whether a cost is told apart from zero: positive and more than twice its standard error. */
+export function significant(cost: Estimate): boolean {
+  return cost.value > 0 && cost.value > 2 * cost.error
+}
+
+/**
+ * A subject's cost over the floor's, or `n/a` when either is not told apart from zero (a ratio
+ * of noise is noise: the tables before issue 21 printed negative ones).
+ */
+export function ratioText(subject: Estimate, floor: Estimate): string {
+  return significant(subject) && significant(floor) ? `${(subject.value / floor.value).toFixed(2)}x` : 'n/a'
 }
 
 function ratioTable(micro: readonly SubjectResult[], markdown: boolean): string {
@@ -49,33 +65,36 @@ function ratioTable(micro: readonly SubjectResult[], markdown: boolean): string 
   if (floor === undefined) return '(floor not measured)'
   const rows = micro.map((s) => [
     s.label,
-    ...scenarios.map((sc) => `${(s.cells[sc.id]!.cost.value / floor.cells[sc.id]!.cost.value).toFixed(2)}x`),
+    ...scenarios.map((sc) =>
+      cellText(s, sc.id, (c) => {
+        const f = floor.cells[sc.id]
+        return f === undefined ? '-' : ratioText(c.cost, f.cost)
+      }),
+    ),
   ])
   return table(columns, rows, markdown)
 }
 
 function referenceTable(micro: readonly SubjectResult[], markdown: boolean): string {
-  const request = [
-    'new Request alone',
-    ...scenarios.map((sc) => String(Math.round(median(micro.map((s) => s.cells[sc.id]!.request.value))))),
-  ]
   const used = [...new Set(micro.map((s) => s.reference))]
   const rows = used.map((ref) => {
+    // The subjects of a reference were measured in the same processes: any of them holds it.
     const users = micro.filter((s) => s.reference === ref)
     return [
-      `${references[ref].label} (${users.length} run${users.length > 1 ? 's' : ''})`,
-      ...scenarios.map((sc) =>
-        String(Math.round(median(users.map((s) => s.cells[sc.id]!.referenceCost.value)))),
-      ),
+      references[ref].label,
+      ...scenarios.map((sc) => {
+        const c = users.find((s) => s.cells[sc.id] !== undefined)?.cells[sc.id]
+        return c === undefined ? '-' : String(c.referenceCost.value)
+      }),
     ]
   })
-  return table(columns, [request, ...rows], markdown)
+  return table(columns, rows, markdown)
 }
 
 function answerTable(micro: readonly SubjectResult[], markdown: boolean): string {
   const rows = micro.map((s) => [
     s.label,
-    ...scenarios.map((sc) => shortAnswer(s.cells[sc.id]!.answers.subject)),
+    ...scenarios.map((sc) => cellText(s, sc.id, (c) => shortAnswer(c.answers.subject))),
   ])
   return table(columns, rows, markdown)
 }
@@ -136,7 +155,9 @@ export function render(run: RunResult, markdown: boolean): string {
       costTable(run.micro, markdown),
       heading('Ratio to the floor'),
       ratioTable(run.micro, markdown),
-      heading('What the references cost in ns per request (new Request subtracted), and new Request itself'),
+      heading(
+        'What the references cost in ns per request (the handler or app alone, on the same reused Request)',
+      ),
       referenceTable(run.micro, markdown),
       heading('What each subject answered (status, + when Access-Control-Allow-Origin is set)'),
       answerTable(run.micro, markdown),

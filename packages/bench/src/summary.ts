@@ -2,11 +2,13 @@
  * @module `pnpm --filter @corsica/bench summary [FILE...]`: one table across runtimes from their
  * runs' JSON (default: bench-results/latest-<runtime>.json for each runtime found): the ratio of
  * each subject to the floor in the same runtime and run, per scenario, and the whole-server loss.
- * Several runs of one runtime share its column, `run 1 / run 2 / …` in the order given.
+ * Several runs of one runtime share its column, `run 1 / run 2 / …` in the order given. With two
+ * runs or more of a runtime, it also prints the table the docs publish: each cost in ns, and its
+ * ratio to the floor, only where every run reproduces it within 10% (see {@link reproduced}).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { RunResult } from './report.js'
+import { type RunResult, ratioText, significant } from './report.js'
 import { runtimeIds } from './runtimes.js'
 import { scenarios } from './scenarios.js'
 
@@ -35,17 +37,20 @@ const head = (first: string) => [
 /** One cell per column: what `cell` says of each of its runs, joined by ` / `. */
 const across = (cell: (run: RunResult) => string) => columns.map((c) => c.map(cell).join(' / '))
 
-/**
- * A subject's cost over the floor's on a scenario, in one run: `1.05x`, or `-` if not measured;
- * marked † when either cost is within two standard errors of zero (the ratio is then noise).
- */
+/** A subject's cost over the floor's on a scenario, in one run: `1.05x`; `n/a` when either is noise; `-` if not measured. */
 function ratio(run: RunResult, subject: string, scenario: string): string {
   const cost = (id: string) => run.micro.find((s) => s.id === id)?.cells[scenario]?.cost
   const s = cost(subject)
   const f = cost('floor')
   if (s === undefined || f === undefined) return '-'
-  const noise = [s, f].some((c) => Math.abs(c.value) < 2 * c.error)
-  return `${(s.value / f.value).toFixed(2)}x${noise ? ' †' : ''}`
+  return ratioText(s, f)
+}
+
+/** Within 10% of each other: the largest at most 10% above the smallest, all told apart from zero. */
+function reproduced(values: readonly { value: number; error: number }[]): boolean {
+  if (values.length < 2 || !values.every(significant)) return false
+  const v = values.map((x) => x.value)
+  return Math.max(...v) <= 1.1 * Math.min(...v)
 }
 
 const out: string[] = ['@corsica/core wrap() / floor, same runtime and run:', '', ...head('scenario')]
@@ -76,5 +81,35 @@ for (const v of variants) {
     ]),
   )
 }
-out.push('', '† a cost within two standard errors of zero: that ratio is noise.')
+out.push('', 'n/a: a cost within two standard errors of zero, or below it: its ratio would be noise.')
+
+// The published table: per runtime with two runs or more, every cost both runs reproduce.
+for (const column of columns.filter((c) => c.length >= 2)) {
+  const scenarioIds = scenarios.map((s) => s.id)
+  out.push(
+    '',
+    `${name(column[0]!)}: CORS cost in ns, the mean of ${column.length} runs, with its ratio to the floor, where every run reproduces both within 10% (else the runs' figures, marked ~):`,
+    '',
+    line(['subject', ...scenarios.map((s) => s.short)]),
+    line(['---', ...scenarios.map(() => '---:')]),
+  )
+  const ids = [...new Set(column.flatMap((r) => r.micro.map((s) => s.id)))]
+  for (const id of ids) {
+    const label = column.flatMap((r) => r.micro).find((s) => s.id === id)!.label
+    const cells = scenarioIds.map((sc) => {
+      const costs = column.map((r) => r.micro.find((s) => s.id === id)?.cells[sc]?.cost)
+      if (costs.some((c) => c === undefined)) return '-'
+      const ok = costs as { value: number; error: number }[]
+      if (!reproduced(ok)) return `~${ok.map((c) => c.value).join(' / ')}`
+      const mean = Math.round(ok.reduce((a, c) => a + c.value, 0) / ok.length)
+      const floors = column.map((r) => r.micro.find((s) => s.id === 'floor')?.cells[sc]?.cost)
+      if (id === 'floor' || floors.some((f) => f === undefined) || !reproduced(floors as typeof ok)) {
+        return `${mean}`
+      }
+      const floorMean = (floors as typeof ok).reduce((a, c) => a + c.value, 0) / ok.length
+      return `${mean} (${(mean / floorMean).toFixed(2)}x)`
+    })
+    out.push(line([label, ...cells]))
+  }
+}
 console.log(out.join('\n'))

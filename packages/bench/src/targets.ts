@@ -1,7 +1,8 @@
 /**
  * The targets, checked against the figures of one run: issue 5's (hostile preflights, hono/cors,
- * whole server) and issue 12's (@corsica/core <= 1.2x the floor on every ordinary scenario, the
- * large policy's included, in every runtime).
+ * whole server), issue 12's (@corsica/core <= 1.2x the floor on allowed requests, the large
+ * policy's included, in every runtime) and issue 21's (no Origin, a refused GET and a refused
+ * preflight at most 1.3x the floor plus 150 ns; @corsica/hono at most a third of hono/cors).
  */
 import type { SubjectResult } from './micro.js'
 import { scenarios } from './scenarios.js'
@@ -16,6 +17,9 @@ export interface TargetCheck {
 
 const ns = (n: number) => `${Math.round(n)} ns`
 
+/** Issue 21's scenarios: what no CORS request and a refusal cost. */
+const REFUSALS = ['no-origin', 'get-refused', 'preflight-refused']
+
 /** Checks every target the measured subjects allow. */
 export function checkTargets(
   micro: readonly SubjectResult[],
@@ -23,14 +27,17 @@ export function checkTargets(
 ): TargetCheck[] {
   const cost = (id: string, scenario: string) => micro.find((s) => s.id === id)?.cells[scenario]?.cost.value
   const checks: TargetCheck[] = []
-  for (const s of scenarios.filter((x) => x.kind !== 'hostile')) {
+  for (const s of scenarios.filter((x) => x.kind === 'ordinary' || x.kind === 'large')) {
     const core = cost('corsica-core', s.id)
     const floor = cost('floor', s.id)
-    const ratio = core !== undefined && floor !== undefined ? core / floor : undefined
+    const measured = core !== undefined && floor !== undefined
+    const ratio = measured ? `${(core / floor).toFixed(2)}x, ` : ''
+    // Issue 21: where the floor costs a few hundred ns, a ratio alone asks the impossible.
+    const refusal = REFUSALS.includes(s.id)
     checks.push({
-      target: `@corsica/core <= 1.2x floor, ${s.label}`,
-      figure: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}x (${ns(core!)} vs ${ns(floor!)})`,
-      met: ratio === undefined ? null : core! <= 1.2 * floor!,
+      target: `@corsica/core <= ${refusal ? '1.3x floor + 150 ns' : '1.2x floor'}, ${s.label}`,
+      figure: measured ? `${ratio}${ns(core)} vs ${ns(floor)}` : 'not measured',
+      met: measured ? core <= (refusal ? 1.3 * floor + 150 : 1.2 * floor) : null,
     })
   }
   const normal = cost('corsica-core', 'preflight-allowed')
@@ -48,8 +55,11 @@ export function checkTargets(
     const theirs = cost('hono-cors', id)
     const ratio = ours !== undefined && theirs !== undefined ? theirs / ours : undefined
     checks.push({
-      target: `@corsica/hono >= 3x cheaper than hono/cors, ${scenarios.find((s) => s.id === id)!.label}`,
-      figure: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}x (${ns(ours!)} vs ${ns(theirs!)})`,
+      target: `@corsica/hono <= 1/3 of hono/cors, ${scenarios.find((s) => s.id === id)!.label}`,
+      figure:
+        ratio === undefined
+          ? 'not measured'
+          : `${ratio.toFixed(2)}x cheaper (${ns(ours!)} vs ${ns(theirs!)})`,
       met: ratio === undefined ? null : theirs! >= 3 * ours!,
     })
   }

@@ -9,37 +9,32 @@
  */
 import type { Handler } from './subjects/index.js'
 
-/** One timed iteration: build a fresh Request, hand it to the handler (or not, for the Request alone). */
+/** One timed iteration: hand the scenario's Request to the handler and await its answer. */
 export interface Iteration {
   run: () => Promise<void>
   /** Whether the handler answered with a Promise (the iteration itself always is one). */
   async: boolean
 }
 
-/**
- * The iteration for a handler. Every iteration is awaited, whatever the handler returns, as a
- * server awaits each answer: the microtask queue then drains between requests. In a synchronous
- * loop it never does, and each `new Response('ok')` stays reachable from its stream's pending
- * start promise until the batch ends (measured: the heap grows by 120 MB a second and the figures
- * are dominated by the old-generation collections this provokes, which no server ever sees).
- */
 /** Where every iteration's result goes, so that no JIT can drop the work that made it. */
 export let sink: unknown
 
-export async function iteration(handler: Handler | null, makeRequest: () => Request): Promise<Iteration> {
-  if (handler === null) {
-    return {
-      run: async () => {
-        sink = makeRequest()
-      },
-      async: false,
-    }
-  }
-  const probe = handler(makeRequest())
+/**
+ * The iteration for a handler, on one Request built outside the timed loop: what is timed is
+ * the handler alone (a `new Request` costs ~3 us on Node 20 and leaves native garbage behind,
+ * several times what a CORS layer costs, and its noise swamped the figures before issue 21).
+ * Every iteration is awaited, whatever the handler returns, as a server awaits each answer: the
+ * microtask queue then drains between requests. In a synchronous loop it never does, and each
+ * `new Response('ok')` stays reachable from its stream's pending start promise until the batch
+ * ends (measured: the heap grows by 120 MB a second and the figures are dominated by the
+ * old-generation collections this provokes, which no server ever sees).
+ */
+export async function iteration(handler: Handler, request: Request): Promise<Iteration> {
+  const probe = handler(request)
   await probe
   return {
     run: async () => {
-      sink = await handler(makeRequest())
+      sink = await handler(request)
     },
     async: probe instanceof Promise,
   }

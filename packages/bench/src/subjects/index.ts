@@ -4,6 +4,7 @@
  * Modules load lazily: each child process imports only the libraries it measures.
  */
 import { corsicaOptions, handler, originLists, type PolicyId } from '../policy.js'
+import type { Scenario } from '../scenarios.js'
 import type { HonoVariant } from './hono.js'
 import type { Handler } from './types.js'
 
@@ -15,9 +16,11 @@ export interface Entry {
   load: (policy: PolicyId) => Promise<Handler>
 }
 
-/** A subject also names its reference. */
+/** A subject also names its reference, and may run only some scenarios. */
 export interface Subject extends Entry {
   reference: ReferenceId
+  /** Only the scenarios of these kinds (every kind but `csrf` when absent; see {@link runs}). */
+  kinds?: readonly Scenario['kind'][]
 }
 
 const honoFetch = async (variant: HonoVariant, policy: PolicyId = 'small'): Promise<Handler> => {
@@ -55,6 +58,15 @@ export const subjects = {
       return createCors(corsicaOptions(policy)).wrap(handler)
     },
   },
+  'corsica-csrf': {
+    label: '@corsica/core wrap(), csrf: true',
+    reference: 'bare',
+    kinds: ['csrf'],
+    load: async (policy) => {
+      const { createCors } = await import('@corsica/core')
+      return createCors({ ...corsicaOptions(policy), csrf: true }).wrap(handler)
+    },
+  },
   'hono-empty': {
     label: 'Hono empty middleware',
     reference: 'hono',
@@ -84,3 +96,13 @@ export const subjects = {
 } satisfies Record<string, Subject>
 
 export type SubjectId = keyof typeof subjects
+
+/**
+ * Whether a subject runs a scenario: the cross-site POSTs (kind `csrf`) run next to the bare
+ * handler only (the floors, the core with and without csrf); the csrf subject runs only them.
+ */
+export function runs(id: SubjectId, scenario: Scenario): boolean {
+  const subject: Subject = subjects[id]
+  if (subject.kinds !== undefined) return subject.kinds.includes(scenario.kind)
+  return scenario.kind !== 'csrf' || subject.reference === 'bare'
+}
