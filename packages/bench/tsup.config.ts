@@ -7,12 +7,19 @@ import { defineConfig } from 'tsup'
 // runs the very same code.
 export default defineConfig([
   {
-    entry: ['src/main.ts', 'src/server-child.ts', 'src/profile.ts', 'src/scale.ts', 'src/summary.ts'],
+    entry: [
+      'src/main.ts',
+      'src/server-child.ts',
+      'src/profile.ts',
+      'src/scale.ts',
+      'src/summary.ts',
+      'src/before.ts',
+    ],
     format: ['esm'],
     clean: ['!portable/**'],
     target: 'es2022',
     platform: 'node',
-    external: ['miniflare'], // a devDependency, which tsup would otherwise bundle
+    external: ['miniflare', 'esbuild'], // devDependencies, which tsup would otherwise bundle
   },
   {
     entry: ['src/micro-child.ts', 'src/micro-worker.ts', 'src/serve-child.ts'],

@@ -4,6 +4,7 @@
  * on @hono/node-server; Deno.serve; Bun.serve; none for workerd), then the report on the terminal
  * and in bench-results/ (JSON, and Markdown for the README).
  */
+import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, release, totalmem, type } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,7 +14,7 @@ import { runMicro } from './micro.js'
 import { type RunResult, render } from './report.js'
 import { type RuntimeId, runtimeIds, runtimeVersion } from './runtimes.js'
 import { runServers } from './server.js'
-import { type SubjectId, subjects } from './subjects/index.js'
+import { type Subject, type SubjectId, subjects } from './subjects/index.js'
 import { checkTargets } from './targets.js'
 import type { Clock } from './timer.js'
 
@@ -29,6 +30,8 @@ const usage = `usage: node dist/main.js [options]
   --server-rounds N    rounds of loads per server (default 3)
   --connections N      autocannon connections (default 10)
   --subjects a,b       only these subjects (${Object.keys(subjects).join(', ')})
+  --before REV         also measure the core and @corsica/hono as they were at git revision REV,
+                       in the same processes (Node only; build them first: pnpm bench:before REV)
   --no-micro | --no-server   skip a part
   --smoke              tiny counts, to check that everything runs (CI); figures mean nothing
   --out DIR            where to write results (default bench-results/ in this package)`
@@ -47,6 +50,7 @@ const { values: args } = parseArgs({
     'server-rounds': { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     subjects: { type: 'string' },
+    before: { type: 'string' },
     'no-micro': { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
@@ -70,7 +74,25 @@ function processes(fallback: number): number {
   return args.processes === undefined ? fallback : Math.max(1, count('processes'))
 }
 
-const ids = (args.subjects?.split(',') ?? Object.keys(subjects)) as SubjectId[]
+const everyday = Object.keys(subjects).filter((id) => !(subjects[id as SubjectId] as Subject).before)
+let ids = (args.subjects?.split(',') ?? everyday) as SubjectId[]
+if (args.before !== undefined) {
+  if (args.runtime !== 'node') throw new Error('--before: Node only')
+  const dir = resolve(fileURLToPath(new URL(`../bench-results/before/${args.before}`, import.meta.url)))
+  if (!existsSync(join(dir, 'core.js'))) {
+    throw new Error(
+      `--before ${args.before}: no build in ${dir}; run pnpm --filter @corsica/bench bench:before ${args.before}`,
+    )
+  }
+  // The children inherit it (see importBefore), and each before subject follows its today's.
+  process.env['CORSICA_BENCH_BEFORE'] = dir
+  const after: Partial<Record<SubjectId, SubjectId>> = {
+    'corsica-core': 'corsica-core-before',
+    'corsica-csrf': 'corsica-csrf-before',
+    'corsica-hono': 'corsica-hono-before',
+  }
+  ids = ids.flatMap((id) => (after[id] === undefined || ids.includes(after[id]) ? [id] : [id, after[id]]))
+}
 const unknown = ids.filter((id) => !(id in subjects))
 if (unknown.length > 0) throw new Error(`unknown subject ${unknown.join(', ')}; see --help`)
 
@@ -115,7 +137,12 @@ const run: RunResult = {
     os: `${type()} ${release()}`,
     node: process.version,
   },
-  settings: { smoke: args.smoke, micro, server },
+  settings: {
+    smoke: args.smoke,
+    micro,
+    server,
+    ...(args.before === undefined ? {} : { before: args.before }),
+  },
   micro: microResults,
   servers: serverResults,
   targets: checkTargets(microResults, serverResults),

@@ -5,7 +5,13 @@ import { corsicaOptions, handler, listMatcher, originLists, type PolicyId, peerO
 import { decorate, floorMatcher, floorPreflight } from './floor.js'
 
 /** The CORS layers a Hono app can run behind, and two yardsticks: an empty middleware and the floor. */
-export type HonoVariant = 'bare' | 'empty-middleware' | 'floor-middleware' | 'hono-cors' | 'corsica-hono'
+export type HonoVariant =
+  | 'bare'
+  | 'empty-middleware'
+  | 'floor-middleware'
+  | 'hono-cors'
+  | 'corsica-hono'
+  | 'corsica-hono-before'
 
 /**
  * hono/cors's origin option as its users write it: the array itself when it is exact origins only
@@ -26,6 +32,10 @@ export async function honoApp(variant: HonoVariant, policy: PolicyId = 'small'):
     app.use(cors({ origin: honoOrigin(policy), ...peerOptions() }))
   }
   if (variant === 'corsica-hono') app.use(await corsicaHono(policy))
+  if (variant === 'corsica-hono-before') {
+    const { importBefore } = await import('./index.js')
+    app.use((await importBefore('hono')).cors(corsicaOptions(policy)))
+  }
   // What any middleware costs: Hono then composes the chain and answers with a Promise.
   if (variant === 'empty-middleware') app.use(async (_c, next) => await next())
   // The hand-written floor as a middleware: what CORS costs in Hono at the least.

@@ -21,6 +21,20 @@ export interface Subject extends Entry {
   reference: ReferenceId
   /** Only the scenarios of these kinds (every kind but `csrf` when absent; see {@link runs}). */
   kinds?: readonly Scenario['kind'][]
+  /** Measured only when asked for: a core of an earlier revision (`--before`). */
+  before?: true
+}
+
+/**
+ * The directory of `pnpm bench:before REV`'s bundles, which `--before` hands to the children
+ * (Node only): the core and @corsica/hono as they were at REV.
+ */
+export async function importBefore(name: 'core' | 'hono'): Promise<any> {
+  const dir = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[
+    'CORSICA_BENCH_BEFORE'
+  ]
+  if (dir === undefined) throw new Error('the before subjects need --before REV (Node only)')
+  return import(/* @vite-ignore */ `${dir}/${name}.js`)
 }
 
 const honoFetch = async (variant: HonoVariant, policy: PolicyId = 'small'): Promise<Handler> => {
@@ -67,6 +81,20 @@ export const subjects = {
       return createCors({ ...corsicaOptions(policy), csrf: true }).wrap(handler)
     },
   },
+  'corsica-core-before': {
+    label: '@corsica/core wrap(), before',
+    reference: 'bare',
+    before: true,
+    load: async (policy) => (await importBefore('core')).createCors(corsicaOptions(policy)).wrap(handler),
+  },
+  'corsica-csrf-before': {
+    label: '@corsica/core wrap(), csrf: true, before',
+    reference: 'bare',
+    kinds: ['csrf'],
+    before: true,
+    load: async (policy) =>
+      (await importBefore('core')).createCors({ ...corsicaOptions(policy), csrf: true }).wrap(handler),
+  },
   'hono-empty': {
     label: 'Hono empty middleware',
     reference: 'hono',
@@ -82,6 +110,12 @@ export const subjects = {
     label: '@corsica/hono',
     reference: 'hono',
     load: (policy) => honoFetch('corsica-hono', policy),
+  },
+  'corsica-hono-before': {
+    label: '@corsica/hono, before',
+    reference: 'hono',
+    before: true,
+    load: (policy) => honoFetch('corsica-hono-before', policy),
   },
   'itty-cors': {
     label: 'itty-router cors()',
