@@ -8,13 +8,7 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import {
-  fetchRequest,
-  isThenable,
-  matchOrigin,
-  type OriginVerdict,
-  type SubdomainCheck,
-} from './origin.ts'
+import { fetchRequest, isThenable, matchOrigin, type OriginVerdict, type SubdomainCheck } from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -133,6 +127,13 @@ class Policy implements CorsPolicy<unknown[]> {
    * to know why (malformed or merely unlisted), so it is not examined further.
    */
   readonly #exactOnly: boolean
+  /**
+   * Origins whose refusal the default log has said already (a refusal that names the origin
+   * only: its origin is not allowed, or malformed), kept when the verdict on an origin can never
+   * change (no origin function, no onRefuse): a repeat is then answered after this one lookup,
+   * as the log promises, without matching the origin again. At most QUIET_ORIGINS.
+   */
+  readonly #quiet: Set<string> | null
   readonly #requestHeaders: RequestHeadersCheck
 
   constructor(o: CompiledOptions) {
@@ -152,6 +153,7 @@ class Policy implements CorsPolicy<unknown[]> {
       fn === null &&
       o.onRefuse === null &&
       o.refusalLog === null
+    this.#quiet = fn === null && o.onRefuse === null && o.refusalLog !== null ? new Set() : null
   }
 
   #grantedHeaders(origin: string, vary: boolean): CorsHeaders {
@@ -164,6 +166,11 @@ class Policy implements CorsPolicy<unknown[]> {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
+      // The common case first, as #early and #continueHeaders would decide it: neither a
+      // preflight nor a csrf check, so the handler runs and its answer gets the actual headers.
+      if (this.#o.csrf === null && request.method !== 'OPTIONS') {
+        return this.#run(handler, request, rest, this.#actualHeaders(request, rest))
+      }
       const early = this.#early(request, rest)
       if (early === null) return this.#run(handler, request, rest, this.#continueHeaders(request, rest))
       if (!isThenable<CorsAnswer | null>(early)) return toResponse(early)
@@ -395,6 +402,8 @@ class Policy implements CorsPolicy<unknown[]> {
     const exact = this.#granted.get(origin)
     if (exact !== undefined) return exact
     if (this.#exactOnly) return this.#notGranted
+    // A write's refusal names its method too: only a safe request's repeat is quiet.
+    if (this.#quiet?.has(origin) && SAFE_METHODS.has(request.method)) return this.#notGranted
     const verdict = matchOrigin(this.#o.origin, origin, request, rest)
     if (isThenable<OriginVerdict>(verdict)) return verdict.then((v) => this.#actualFor(request, origin, v))
     return this.#actualFor(request, origin, verdict)
@@ -423,7 +432,7 @@ class Policy implements CorsPolicy<unknown[]> {
   ): MaybePromise<CorsAnswer> {
     if (this.#o.origin.any || this.#granted.has(origin))
       return this.#preflightFor(request, origin, method, true)
-    if (this.#exactOnly) return REFUSED_ANSWER
+    if (this.#exactOnly || this.#quiet?.has(origin)) return REFUSED_ANSWER
     const verdict = matchOrigin(this.#o.origin, origin, request, rest)
     if (isThenable<OriginVerdict>(verdict)) {
       return verdict.then((v) => this.#preflightFor(request, origin, method, v))
@@ -538,15 +547,24 @@ class Policy implements CorsPolicy<unknown[]> {
     return answer(this.#o.optionsSuccessStatus, headers)
   }
 
+  #hush(code: RefusalCode, details: RefusalDetails): void {
+    const quiet = this.#quiet
+    if (quiet !== null && quiet.size < QUIET_ORIGINS && quietable(code, details)) quiet.add(details.origin)
+  }
+
   #refuse(request: CorsRequest, code: RefusalCode, details: RefusalDetails): void {
     const { onRefuse, refusalLog } = this.#o
     // The default log's repeats cost one lookup, first of all.
-    if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) return
+    if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) {
+      this.#hush(code, details)
+      return
+    }
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
     if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
     if (onRefuse === null) {
       refusalLog!.log(code, details)
+      this.#hush(code, details)
       return
     }
     try {
@@ -558,6 +576,23 @@ class Policy implements CorsPolicy<unknown[]> {
     }
   }
 }
+
+/**
+ * Remembers an origin whose refusal the log has now said (see #quiet): from then on `said` is
+ * true for it for good (the log forgets nothing until its budget is spent, and then says nothing).
+ * Only a refusal that names the origin alone: one naming a method or a header is a different line.
+ */
+function quietable(code: RefusalCode, details: RefusalDetails): boolean {
+  return (
+    details.method === undefined &&
+    details.header === undefined &&
+    details.csrf === undefined &&
+    code.startsWith('origin-')
+  )
+}
+
+/** How many origins a policy answers quietly at most (see #quiet); beyond, a repeat is matched again. */
+const QUIET_ORIGINS = 256
 
 /** Fetch: "A method is safe if it is `GET`, `HEAD`, `OPTIONS`, or `TRACE`" (RFC 9110 §9.2.1). */
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE'])

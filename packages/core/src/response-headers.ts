@@ -1,9 +1,9 @@
 /** Putting CORS headers on a response: the policy owns them, and Vary is merged, never replaced. */
 import type { CorsHeaders, HeaderStore } from './types.ts'
 
-const ACAO = 'access-control-allow-origin'
-const ACAC = 'access-control-allow-credentials'
-const ACEH = 'access-control-expose-headers'
+const ACAO = 'access-control-allow-origin' as const
+const ACAC = 'access-control-allow-credentials' as const
+const ACEH = 'access-control-expose-headers' as const
 /** Set only on the handler's answer to a granted preflight (`preflightContinue`). */
 const PREFLIGHT_ONLY = [
   'access-control-allow-methods',
@@ -22,14 +22,15 @@ const PREFLIGHT_ONLY = [
  * Throws a TypeError when `headers` is immutable and needs a change (see `applyToResponse`).
  */
 export function applyCorsHeaders(headers: HeaderStore, cors: CorsHeaders): void {
-  const origin = own(cors, ACAO)
-  if (Object.hasOwn(cors, PREFLIGHT_ONLY[0])) {
+  // Each name is read where it is written out, so that every read is of a known property.
+  const hasOrigin = Object.hasOwn(cors, ACAO)
+  if (Object.hasOwn(cors, 'access-control-allow-methods')) {
     // The handler answered a preflight: every CORS header is the policy's, granted or not.
     for (const name of PREFLIGHT_HEADERS) setOrDelete(headers, name, own(cors, name) || undefined)
-  } else if (origin !== undefined) {
-    headers.set(ACAO, origin)
-    setOrDelete(headers, ACAC, own(cors, ACAC))
-    setOrDelete(headers, ACEH, own(cors, ACEH))
+  } else if (hasOrigin && cors[ACAO] !== undefined) {
+    headers.set(ACAO, cors[ACAO])
+    setOrDelete(headers, ACAC, Object.hasOwn(cors, ACAC) ? cors[ACAC] : undefined)
+    setOrDelete(headers, ACEH, Object.hasOwn(cors, ACEH) ? cors[ACEH] : undefined)
   } else if (headers.has(ACAO)) {
     // Nothing granted. Fetch's CORS check fails without Access-Control-Allow-Origin, so a
     // handler's own credentials or expose header grants nothing on its own: they need removing
@@ -38,8 +39,7 @@ export function applyCorsHeaders(headers: HeaderStore, cors: CorsHeaders): void 
     headers.delete(ACAC)
     headers.delete(ACEH)
   }
-  const vary = own(cors, 'vary')
-  if (vary !== undefined) mergeVary(headers, vary)
+  if (Object.hasOwn(cors, 'vary') && cors.vary !== undefined) mergeVary(headers, cors.vary)
 }
 
 /** Every response header of the CORS protocol (and Private Network Access). */
