@@ -6,7 +6,7 @@
  */
 import { type Answer, describe } from './answer.js'
 import type { MicroSettings } from './micro.js'
-import type { PolicyId } from './policy.js'
+import { type PolicyId, setHandlerBody } from './policy.js'
 import { requestOf, scenarios } from './scenarios.js'
 import {
   type Entry,
@@ -57,6 +57,7 @@ export function roundOrder<T>(members: readonly T[], round: number): T[] {
 
 /** Measures the task's reference and subjects on every scenario, in one process. */
 export async function runGroup(task: ChildTask): Promise<ScenarioBatches[]> {
+  setHandlerBody(task.body ?? 'none')
   // A reference has no CORS, so no policy: the same one serves every scenario.
   const referenceHandler = await (references[task.reference] as Entry).load('small')
   const loaded = new Map<string, Handler>()

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Answer } from './answer.js'
 import { type ChildResult, type ChildTask, RESULT_MARK, type ScenarioBatches } from './micro-run.js'
+import type { HandlerBody } from './policy.js'
 import { killGroup, type RuntimeId, spawnIn } from './runtimes.js'
 import { scenarios } from './scenarios.js'
 import { type Estimate, median, medianDifference, medianEstimate } from './stats.js'
@@ -27,6 +28,8 @@ export interface MicroSettings {
   processes: number
   calibrateMs: number
   clock: Clock
+  /** The handler's body in the micro benchmark (see `handler` in policy.ts). */
+  body: HandlerBody
 }
 
 /** The figures of one subject on one scenario, in ns per request. */
