@@ -4,6 +4,7 @@ import {
   type CorsHeaders,
   type CorsOptions,
   createCorsAt,
+  type HeaderStore,
   withEarlierHeaders,
 } from '@corsica/core'
 import { Elysia } from 'elysia'
@@ -38,9 +39,10 @@ export function cors(options: CorsOptions<[]>) {
     // No `name`: Elysia would deduplicate two cors() calls whose options serialize alike.
     new Elysia()
       // onRequest runs before routing, so a preflight is answered without an OPTIONS route
-      // (Fetch standard, CORS-preflight fetch: it must never reach a handler).
+      // (Fetch standard, CORS-preflight fetch: it must never reach a handler), and with `csrf`
+      // a refused cross-origin write never reaches one either.
       .onRequest(async ({ request, set }) => {
-        const answer = await policy.preflight(request)
+        const answer = await policy.intercept(request)
         if (answer === null) {
           decided.set(request, policy.actualHeaders(request))
           return
@@ -74,9 +76,9 @@ export function cors(options: CorsOptions<[]>) {
 }
 
 /** set.headers as the core writes headers: names matched whatever their case. */
-function view(record: SetHeaders): Headers {
+function view(record: SetHeaders): HeaderStore {
   const key = (name: string) => Object.keys(record).find((k) => k.toLowerCase() === name)
-  const store = {
+  const store: HeaderStore = {
     get: (name: string) => {
       const k = key(name)
       return k === undefined ? null : [record[k]!].flat().join(', ')
@@ -91,5 +93,5 @@ function view(record: SetHeaders): Headers {
       if (k !== undefined) delete record[k]
     },
   }
-  return store as unknown as Headers // the four methods applyCorsHeaders uses
+  return store
 }

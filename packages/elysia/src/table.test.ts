@@ -1,8 +1,9 @@
 /**
  * The shared table over HTTP against Elysia apps running in Bun (test/servers.ts): every case,
- * then the preflightContinue cases, each app `new Elysia().use(cors(options))`.
+ * then the preflightContinue and csrf cases, each app `new Elysia().use(cors(options))`. The
+ * WebSocket handshake cases are not sent: undici's request() refuses an Upgrade header.
  */
-import { type Case, cases, checkOutcome, continueCases } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, continueCases, csrfCases } from '@corsica/testkit'
 import { describe, expect, inject, it } from 'vitest'
 import { sendCase } from '../test/http.ts'
 
@@ -23,6 +24,7 @@ const urls = inject('elysia')
 describe.each([
   ['table', cases, urls.table],
   ['preflightContinue', continueCases, urls.continue],
+  ['csrf', csrfCases, urls.csrf],
 ] as const)('%s: new Elysia().use(cors(options)) on Bun, over HTTP', (_, list, bases) => {
   it.each(list.map((c, i) => [c.name, c, bases[i]!] as const))('%s', async (_, c, base) => {
     const expected = bunAnswers[c.name]

@@ -6,8 +6,8 @@ import { bunBinary } from './bun.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The apps' base URLs: the table's and preflightContinue's by case index, and the pitfalls'. */
-    elysia: { table: string[]; continue: string[]; pitfalls: string; earlier: string }
+    /** The apps' base URLs: the table's, preflightContinue's and csrf's by case index, and the pitfalls'. */
+    elysia: { table: string[]; continue: string[]; csrf: string[]; pitfalls: string; earlier: string }
   }
 }
 
@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
   project.provide('elysia', {
     table: ports.table.map(url),
     continue: ports.continue.map(url),
+    csrf: ports.csrf.map(url),
     pitfalls: url(ports.pitfalls),
     earlier: url(ports.earlier),
   })

@@ -1,5 +1,5 @@
 /** A raw HTTP client for the tests: undici sends the header lines exactly as given. */
-import type { Case, ObservedResponse } from '@corsica/testkit'
+import { type Case, type ObservedResponse, requestHeaders } from '@corsica/testkit'
 import { request } from 'undici'
 
 /** What a test sees of an answer. Repeated header lines read as one value joined with ", ". */
@@ -32,12 +32,12 @@ export async function send(
   }
 }
 
-/** Sends case `c` to `base`, header lines as the case lists them. */
+/** Sends case `c` to `base`, header lines as the case lists them (`SELF`: the server's origin). */
 export function sendCase(c: Case, base: string): Promise<Answer> {
   const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)
   return send(`${base}${c.request.path ?? '/'}`, {
     method: c.request.method,
-    headers: c.request.headers ?? [],
+    headers: requestHeaders(c, base),
     body: hasBody ? 'body' : undefined,
   })
 }

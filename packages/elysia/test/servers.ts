@@ -4,7 +4,7 @@
  * a user writes it, and the apps of the named pitfalls. Prints one line `READY {json}` with the
  * port of each.
  */
-import { type Case, cases, continueCases, handlers } from '@corsica/testkit'
+import { type Case, cases, continueCases, csrfCases, handlers } from '@corsica/testkit'
 import { Elysia, status } from 'elysia'
 import { cors } from '../src/index.ts'
 
@@ -15,6 +15,7 @@ function tableApp(c: Case) {
   return new Elysia()
     .use(cors(c.options))
     .all('/', ({ request }) => handler(request))
+    .all('/*', ({ request }) => handler(request))
     .listen({ hostname: '127.0.0.1', port: 0 })
 }
 
@@ -68,6 +69,7 @@ const earlier = new Elysia()
 const ports = {
   table: cases.map((c) => tableApp(c).server!.port),
   continue: continueCases.map((c) => tableApp(c).server!.port),
+  csrf: csrfCases.map((c) => tableApp(c).server!.port),
   pitfalls: pitfalls.server!.port,
   earlier: earlier.server!.port,
 }

@@ -24,8 +24,9 @@ export function cors(options: CorsOptions<[event: H3Event]>): Middleware {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
 
   return async function corsMiddleware(event, next) {
-    const answer = await policy.preflight(event.req, event)
-    // A preflight never reaches the route (Fetch standard, CORS-preflight fetch).
+    const answer = await policy.intercept(event.req, event)
+    // A preflight never reaches the route (Fetch standard, CORS-preflight fetch), nor, with
+    // `csrf`, a refused cross-origin write.
     if (answer) return withEarlierHeaders(answer, takePrepared(event))
     const headers = await policy.actualHeaders(event.req, event)
     // h3 2.0 builds the answer after the middleware chain and puts only event.res.errHeaders on

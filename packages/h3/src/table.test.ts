@@ -1,9 +1,10 @@
 /**
- * The shared table over HTTP: every case (then the preflightContinue cases) as its own h3 app,
+ * The shared table over HTTP: every case (then the preflightContinue and csrf cases; not the
+ * WebSocket handshakes, whose Upgrade header undici refuses to send) as its own h3 app,
  * `app.use(cors(options))` then a route for every method, served by h3's `serve` on 127.0.0.1.
  * The servers start once, before the cases, and stop after them.
  */
-import { type Case, cases, checkOutcome, continueCases, handlers } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, continueCases, csrfCases, handlers } from '@corsica/testkit'
 import { H3 } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendCase } from '../test/http.ts'
@@ -22,13 +23,16 @@ const nodeAnswers: Record<string, Case['expect']> = {
   },
 }
 
-const all = [...cases, ...continueCases]
+const all = [...cases, ...continueCases, ...csrfCases]
 const servers: Served[] = []
 
 beforeAll(async () => {
   for (const c of all) {
     const handler = handlers[c.handler ?? 'ok']
-    const app = new H3().use(cors(c.options)).all('/', (event) => handler(event.req))
+    const app = new H3()
+      .use(cors(c.options))
+      .all('/', (event) => handler(event.req))
+      .all('/**', (event) => handler(event.req))
     servers.push(await serveApp(app))
   }
 })
