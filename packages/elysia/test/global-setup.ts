@@ -19,12 +19,8 @@ export default async function setup(project: TestProject) {
     ready: /READY (\{.*\})\n/,
     timeoutMs: 30_000,
   })
-  const ports = JSON.parse(match[1]!) as {
-    table: number[]
-    continue: number[]
-    pitfalls: number
-    earlier: number
-  }
+  const ports = JSON.parse(match[1]!) as Record<'table' | 'continue' | 'csrf', number[]> &
+    Record<'pitfalls' | 'earlier', number>
   const url = (port: number) => `http://127.0.0.1:${port}`
   project.provide('elysia', {
     table: ports.table.map(url),
