@@ -1,16 +1,7 @@
 /** The example API: notes in memory, its CORS one middleware. */
 import { cors } from '@corsica/h3'
 import { H3, HTTPError } from 'h3'
-
-/** The front ends that may call the API, with cookies: production, admin, and Vite's dev server. */
-export const corsOptions = {
-  origin: ['https://app.example.com', 'https://admin.example.com', 'http://localhost:*'],
-  credentials: true,
-  methods: ['GET', 'POST', 'DELETE'],
-  allowedHeaders: ['content-type', 'x-request-id'],
-  exposedHeaders: ['x-request-id'],
-  maxAge: 600,
-}
+import { corsOptions } from './cors-options.ts'
 
 /** A fresh app with its own notes. */
 export function createApp(): H3 {
