@@ -1,4 +1,4 @@
-/** @module h3 v2 middleware for CORS (Nitro v3 and Nuxt server middleware too), backed by @corsica/core. */
+/** @module h3 v2 middleware for CORS (Nitro v3 server middleware too), backed by @corsica/core. */
 import { type CorsOptions, createCorsAt, withEarlierHeaders } from '@corsica/core'
 import { type H3Event, type Middleware, toResponse } from 'h3'
 
