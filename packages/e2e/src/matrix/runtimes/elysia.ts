@@ -5,14 +5,8 @@
  * matrix API as it is. One Bun.serve passes each request to its case's app (`app.handle`, what
  * `listen()` serves), since Elysia's onRequest hooks belong to a whole app.
  */
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startChild } from '@corsica/testkit/process'
-import type { Runtime } from './types'
-
-const fromBun = createRequire(createRequire(import.meta.url).resolve('bun/package.json'))
-const BUN = join(dirname(fromBun.resolve(`@oven/bun-linux-x64/package.json`)), 'bin/bun')
+import { bunRuntime } from './bun'
 
 const entry = `
 import { cors } from '@corsica/elysia'
@@ -26,14 +20,4 @@ const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (request) => a
 console.log('listening on ' + server.port)
 `
 
-export const elysia: Runtime = {
-  name: 'Elysia on Bun (@corsica/elysia)',
-  async start(pagePort) {
-    const { child, match } = await startChild(BUN, ['--eval', entry], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      env: { PAGE_PORT: String(pagePort), NO_COLOR: '1' },
-      ready: /listening on (\d+)/,
-    })
-    return { port: Number(match[1]), stop: () => child.stop() }
-  },
-}
+export const elysia = bunRuntime('Elysia on Bun (@corsica/elysia)', entry)
