@@ -69,8 +69,8 @@ export function browserCases(port: number): BrowserCase[] {
       expect: { allowed: true, preflight: true },
     },
     {
-      name: 'JSON POST is blocked when content-type is not allowed',
-      options: { origin: [app] },
+      name: 'JSON POST is blocked when allowedHeaders: [] (safelisted headers only)',
+      options: { origin: [app], allowedHeaders: [] },
       page: { origin: app, method: 'POST', headers: json, body: '{}' },
       expect: { allowed: false, preflight: true, reason: 'CORSMissingAllowHeaderFromPreflight' },
     },
