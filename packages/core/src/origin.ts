@@ -11,7 +11,7 @@ import { show } from './errors.ts'
 import { type OriginPattern, PatternIndex } from './pattern-index.ts'
 import { publicSuffixVerdict } from './public-suffix.ts'
 import { siblingPattern } from './reasons.ts'
-import type { OriginFunction, OriginMatcher, OriginOption } from './types.ts'
+import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** The compiled `origin` option. */
 export interface OriginPolicy {
@@ -379,6 +379,8 @@ function hostOf(origin: string): string {
 
 /** A listed origin that shares `origin`'s scheme, port and parent domain, for the fix of its refusal. */
 export function listedSibling(policy: OriginPolicy, origin: string): string | undefined {
+  // Only a well-formed origin (at most 512 characters) is read, and only when origins are listed.
+  if (policy.exact.size === 0 || !isSerializedOrigin(origin)) return undefined
   const pattern = siblingPattern(origin)
   return pattern === null ? undefined : policy.siblings().get(pattern)
 }
@@ -580,7 +582,7 @@ export interface OriginCheckFailed {
 export function matchOrigin(
   policy: OriginPolicy,
   origin: string,
-  request: Request,
+  request: CorsRequest | undefined,
   rest: readonly unknown[],
 ): OriginVerdict | Promise<OriginVerdict> {
   if (policy.exact.has(origin)) return true
@@ -607,7 +609,7 @@ export function matchOrigin(
         ? 'origin-not-allowed'
         : { code: 'origin-function-invalid', cause: value }
   try {
-    const answer: unknown = fn(origin, request, ...rest)
+    const answer: unknown = fn(origin, (request && fetchRequest(request)) as Request, ...rest)
     if (isThenable(answer)) {
       return Promise.resolve(answer).then(verdictOf, (cause: unknown) => thrown(fn, cause))
     }
@@ -615,6 +617,11 @@ export function matchOrigin(
   } catch (cause) {
     return thrown(fn, cause)
   }
+}
+
+/** The Fetch Request a hook is promised: the request itself, or one built from a thin view. */
+export function fetchRequest(request: CorsRequest): Request {
+  return typeof request.toRequest === 'function' ? request.toRequest() : (request as Request)
 }
 
 /**
