@@ -433,7 +433,10 @@ function compileMethods(value: unknown, problems: ConfigProblem[]): string[] | n
  */
 function eachName(list: readonly string[], f: (name: string, i: number) => void): void {
   list.forEach((entry, i) => {
-    if (!entry.includes(',')) return f(entry, i)
+    if (!entry.includes(',')) {
+      f(entry, i)
+      return
+    }
     for (const part of entry.split(',')) {
       const name = part.trim()
       if (name !== '') f(name, i)

@@ -401,7 +401,7 @@ function parseConfiguredOrigin(entry: string): Parsed {
       .filter((item) => item !== '')
     return {
       problem: `'${entry}' is a comma-separated string; each origin is a string of its own.`,
-      fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}]; if the value comes from an environment variable, split it with originsFromEnv(process.env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS') from @corsica/core.`,
+      fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}]; if the value comes from an environment variable, pass it through originsFromEnv(value, 'ALLOWED_ORIGINS') from @corsica/core, which splits it and names the variable in its errors.`,
     }
   }
   const control = CONTROL_OR_SPACE.exec(entry)

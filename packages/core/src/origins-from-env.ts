@@ -9,11 +9,11 @@ import { compileOrigin } from './origin.ts'
 /**
  * Splits an environment variable's value into the `origin` option: origins separated by commas
  * and/or white space, or exactly `*` for a public API.
- * @param value the variable's value, e.g. `process.env.ALLOWED_ORIGINS` (unset: refused).
+ * @param value the variable's value (Node: read from the process env; Workers: `env.ALLOWED_ORIGINS`); unset is refused.
  * @param name the variable's name, for the messages.
  * @throws CorsConfigError when the value is unset or empty, holds an empty entry (`a,,b`), `*`
  *   among origins, quotes, or an origin `createCors` would refuse; each problem names the variable.
- * @example createCors({ origin: originsFromEnv(process.env.ALLOWED_ORIGINS), credentials: true })
+ * @example createCors({ origin: originsFromEnv(env.ALLOWED_ORIGINS), credentials: true })
  */
 export function originsFromEnv(value: string | null | undefined, name = 'ALLOWED_ORIGINS'): string[] | '*' {
   const problems: ConfigProblem[] = []
