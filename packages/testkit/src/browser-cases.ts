@@ -75,6 +75,12 @@ export function browserCases(port: number): BrowserCase[] {
       expect: { allowed: false, preflight: true, reason: 'CORSMissingAllowHeaderFromPreflight' },
     },
     {
+      name: 'JSON POST with Authorization passes when allowedHeaders is left out (the names are echoed)',
+      options: { origin: [app] },
+      page: { origin: app, method: 'POST', headers: { ...json, authorization: 'Bearer t' }, body: '{}' },
+      expect: { allowed: true, preflight: true },
+    },
+    {
       name: 'PUT with a custom header that is allowed',
       options: list,
       page: { origin: app, method: 'PUT', headers: { 'x-api-key': 'k' }, body: 'x' },
