@@ -20,8 +20,10 @@ export function perEnv<Env, Rest extends unknown[], T>(
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
   const byObject = new WeakMap<object, T | null>()
-  // An env that is not an object (none at all, in a test): a few values at most.
+  // An env that is not an object or function (none at all, in a test): a few values at most.
   const byValue = new Map<unknown, T | null>()
+  let distinct = 0
+  let last: T | null = null
   const compile = (env: Env): T | null => {
     try {
       return build(createCors(options(env)))
@@ -34,16 +36,29 @@ export function perEnv<Env, Rest extends unknown[], T>(
     }
   }
   return (env) => {
-    const cache = typeof env === 'object' && env !== null ? byObject : byValue
+    const cache = (typeof env === 'object' && env !== null) || typeof env === 'function' ? byObject : byValue
     const key = env as object
-    let found = cache.get(key)
-    if (found === undefined && !cache.has(key)) {
-      found = compile(env)
-      cache.set(key, found)
+    const found = cache.get(key)
+    if (found !== undefined || cache.has(key)) return found ?? null
+    // A platform that builds a new env object for every request (@hono/node-server's
+    // `{ incoming, outgoing }`) would compile the policy per request: past a bound, the last
+    // compiled policy serves every new env, and one line says so.
+    if (distinct === ENV_BOUND) {
+      console.warn(ENV_WARNING)
+      distinct++
     }
-    return found ?? null
+    if (distinct > ENV_BOUND) return last
+    distinct++
+    last = compile(env)
+    cache.set(key, last)
+    return last
   }
 }
+
+/** Distinct env values compiled for; workerd passes one env per isolate, tests a few. */
+export const ENV_BOUND = 16
+
+const ENV_WARNING = `[corsica] the CORS options function was called with ${ENV_BOUND} different env objects: this platform builds env per request (as @hono/node-server does), so the options are no longer compiled per env; the last policy serves every request. Pass fixed options (read process.env once) instead of a function of env.`
 
 /** The answer to every request, preflights included, while the CORS options from env are bad. */
 export function configErrorResponse(): Response {

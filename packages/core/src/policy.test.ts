@@ -24,12 +24,14 @@ describe('the shared table through wrap()', () => {
   })
 })
 
-describe('the shared table through preflight(), actualHeaders() and apply()', () => {
+describe('the shared table through intercept(), actualHeaders() and apply()', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const policy = createCors(c.options)
     const request = toRequest(c)
-    const answer = await policy.preflight(request)
-    expect(answer !== null).toBe(isPreflight(request))
+    const preflight = await policy.preflight(request)
+    expect(preflight !== null).toBe(isPreflight(request))
+    const answer = await policy.intercept(request)
+    if (!c.options.csrf) expect(answer !== null).toBe(preflight !== null)
     const response =
       answer ?? policy.apply(handlers[c.handler ?? 'ok'](request), await policy.actualHeaders(request))
     expect(checkOutcome(c, response)).toEqual([])
@@ -412,7 +414,30 @@ describe('without onRefuse, refusals are logged', () => {
     const many = Array.from({ length: 250 }, (_, i) => evil(`https://e${i}.test`))
     const lines = await logged({ origin: ['https://app.test'] }, many)
     expect(lines).toHaveLength(LOGGED_REFUSALS + 1)
-    expect(lines.at(-1)).toMatch(/100 distinct CORS refusals logged; further ones are not/)
+    expect(lines.at(-1)).toMatch(/100 distinct CORS refusals of other origins logged; further ones are not/)
+  })
+
+  it('issue 19.4: a flood of refused origins never silences a refusal of a listed origin', async () => {
+    const flood = Array.from({ length: 150 }, (_, i) => evil(`https://e${i}.test`))
+    const mistake = new Request('http://api.test/', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.test',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-api-key',
+      },
+    })
+    const lines = await logged({ origin: ['https://app.test'] }, [...flood, mistake])
+    expect(lines.at(-1)).toContain('request header x-api-key is not in allowedHeaders')
+  })
+
+  it('issue 19.10: two long origins that share their first 512 characters are two lines', async () => {
+    const long = `https://${'a'.repeat(600)}`
+    const lines = await logged({ origin: ['https://app.test'] }, [
+      evil(`${long}1.test`),
+      evil(`${long}2.test`),
+    ])
+    expect(lines).toHaveLength(2)
   })
 
   it("not for the doctor's probe origin, and not at all with onRefuse: false", async () => {

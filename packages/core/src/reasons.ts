@@ -156,12 +156,14 @@ function describeReturned(value: unknown): string {
 /** Builds the refusal record handed to `onRefuse`. */
 export function describeRefusal(code: RefusalCode, details: RefusalDetails): CorsRefusal {
   const reason = REFUSAL_REASONS[code]
+  // Every field built from the request is escaped: a hook that prints `refusal.message` as it
+  // is (the README's own example does) must not write control sequences into a terminal.
   const refusal: CorsRefusal = {
     code,
-    message: reason.message(details),
-    fix: reason.fix(details),
+    message: escapeControls(reason.message(details)),
+    fix: escapeControls(reason.fix(details)),
     browserReason: browserReason(code, details),
-    origin: details.origin,
+    origin: escapeControls(details.origin),
     preflight: details.preflight,
   }
   if (details.cause !== undefined) refusal.cause = details.cause
@@ -216,10 +218,12 @@ export function refusalLine(refusal: Pick<CorsRefusal, 'origin' | 'preflight' | 
   const from = refusal.message.includes(refusal.origin) ? '' : ` from ${refusal.origin.slice(0, 100)}`
   // Header values may hold ESC and other controls: escaped, so a request cannot write escape
   // sequences (or fake lines) into the server's terminal or log.
-  return `[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`.replace(
-    UNPRINTABLE,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
+  return escapeControls(`[corsica] ${what}${from} refused: ${refusal.message}. Fix: ${refusal.fix}`)
+}
+
+/** `text` with C0 and C1 controls, line and paragraph separators and bidi overrides as `\\uXXXX`. */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point

@@ -51,7 +51,7 @@ function middleware<E extends Env>(policy: CorsPolicy<[c: Context<E>]>): Middlew
   // Not an async function: awaiting values that are rarely promises (the origin option is
   // seldom a function) costs a microtask each, a measurable share of a middleware's price.
   return function corsMiddleware(c, next) {
-    const answer = policy.preflight(c.req.raw, c)
+    const answer = policy.intercept(c.req.raw, c)
     if (isThenable(answer))
       return answer.then((res) => (res ? respond(c, res) : next().then(() => finish(c))))
     if (answer) return Promise.resolve(respond(c, answer)) // a preflight never reaches the route (Fetch standard, CORS-preflight fetch)
