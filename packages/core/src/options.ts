@@ -11,7 +11,7 @@ import {
   normalizeMethod,
   SAFELISTED_RESPONSE_HEADERS,
 } from './fetch-spec.ts'
-import { compileOrigin, type OriginPolicy } from './origin.ts'
+import { compileOrigin, type OriginPolicy, type SubdomainCheck } from './origin.ts'
 import { RefusalLog } from './refusal-log.ts'
 import type { CorsOptions, CorsRefusal } from './types.ts'
 
@@ -91,8 +91,11 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ['ondeny', 'onRefuse'],
 ])
 
-/** Checks and compiles options; throws CorsConfigError listing every problem. */
-export function compileOptions(options: CorsOptions): CompiledOptions {
+/**
+ * Checks and compiles options; throws CorsConfigError listing every problem. `subdomains` is the
+ * entry point's check of subdomain patterns (see SubdomainCheck).
+ */
+export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck): CompiledOptions {
   const problems: ConfigProblem[] = []
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new CorsConfigError([
@@ -141,8 +144,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   // '*' lets it read, and no more: it is '*'.
   const origin =
     o.origin === undefined || o.origin === true
-      ? compileOrigin('*', { secureOnly: false }, [])
-      : compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
+      ? compileOrigin('*', { secureOnly: false, subdomains }, [])
+      : compileOrigin(o.origin, { secureOnly: credentials && !insecure, subdomains }, problems)
 
   // Settings that do nothing: not refused, said once below.
   const notes: ConfigProblem[] = []

@@ -9,7 +9,6 @@
  */
 import { show } from './errors.ts'
 import { type OriginPattern, PatternIndex } from './pattern-index.ts'
-import { publicSuffixVerdict } from './public-suffix.ts'
 import { siblingPattern } from './reasons.ts'
 import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
@@ -37,9 +36,25 @@ export interface OriginPolicy {
 }
 
 /** A problem found in one configured origin, with its fix. */
-interface EntryProblem {
+export interface EntryProblem {
   problem: string
   fix: string
+}
+
+/**
+ * What an entry point makes of a subdomain pattern (`https://*.example.com`), given as `entry`
+ * (as written), its scheme and its base domain (`example.com`, lower case, ASCII), once its shape
+ * is checked: null to accept it, or the problem. `@corsica/core` asks the Public Suffix List
+ * (public-suffix.ts); `@corsica/core/lite` refuses every subdomain pattern, so that a bundle
+ * never holds the list.
+ */
+export type SubdomainCheck = ((entry: string, scheme: string, base: string) => EntryProblem | null) & {
+  /**
+   * Whether anyone can register names right under `domain` (a public suffix), when the entry point
+   * knows (the full entry does, from the list): a RegExp is then probed under the suffix its
+   * literal end names. Absent (the lite entry), RegExps are not probed for it.
+   */
+  readonly isPublicSuffix?: (domain: string) => boolean
 }
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
@@ -65,7 +80,7 @@ const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
  */
 export function compileOrigin(
   value: unknown,
-  { secureOnly }: { secureOnly: boolean },
+  { secureOnly, subdomains }: { secureOnly: boolean; subdomains: SubdomainCheck },
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
@@ -79,7 +94,10 @@ export function compileOrigin(
         const pattern = siblingPattern(origin)
         if (pattern === null || siblings.has(pattern)) continue
         const parent = hostOf(pattern).slice(2)
-        if (publicSuffixVerdict(parent) === null) siblings.set(pattern, origin)
+        // Only a pattern this entry point would accept is suggested (never over a public suffix).
+        if (subdomains(pattern, pattern.slice(0, pattern.indexOf(':')), parent) === null) {
+          siblings.set(pattern, origin)
+        }
       }
     }
     return siblings
@@ -109,7 +127,7 @@ export function compileOrigin(
   }
   entries.forEach((entry, i) => {
     const option = Array.isArray(value) ? `origin[${i}]` : 'origin'
-    const found = addEntry(entry, policy)
+    const found = addEntry(entry, policy, subdomains)
     if (found) problems.push({ option, ...found })
   })
   return policy
@@ -118,9 +136,10 @@ export function compileOrigin(
 function addEntry(
   entry: unknown,
   policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
+  subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {
-    const compiled = compileRegExp(entry)
+    const compiled = compileRegExp(entry, subdomains.isPublicSuffix)
     if ('problem' in compiled) return compiled
     policy.regexps.push(compiled)
     return null
@@ -138,6 +157,10 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
+  if (parsed.kind === 'pattern' && parsed.pattern.host === null) {
+    const refused = subdomains(entry, parsed.pattern.scheme, parsed.pattern.suffix.slice(1))
+    if (refused) return refused
+  }
   const changed = urlParserDisagrees(entry, parsed)
   if (changed) return changed
   if (policy.secureOnly) {
@@ -198,7 +221,10 @@ const UNMEANT_ORIGINS = [
  * that one origin is allowed once and refused the next) and `m` (which lets `^`/`$` match at
  * line breaks) are dropped.
  */
-function compileRegExp(entry: RegExp): RegExp | EntryProblem {
+function compileRegExp(
+  entry: RegExp,
+  isPublicSuffix: ((domain: string) => boolean) | undefined,
+): RegExp | EntryProblem {
   const { source, flags } = entry // read once: a subclass could answer differently each time
   if (!isAnchored(source)) {
     return {
@@ -222,7 +248,7 @@ function compileRegExp(entry: RegExp): RegExp | EntryProblem {
       fix: "use origin: '*' for a public API without credentials, or list the origins you trust (a pattern like 'https://*.example.com' covers subdomains).",
     }
   }
-  return publicSuffixProblem(entry, source, compiled) ?? compiled
+  return (isPublicSuffix && publicSuffixProblem(entry, source, compiled, isPublicSuffix)) || compiled
 }
 
 /** A label nobody registered, for probing a RegExp under a public suffix. */
@@ -235,7 +261,12 @@ const PROBE_LABELS = ['corsicaunmeant', 'corsica-unmeant-origin'] as const
  * made-up name right under it (`https://corsicaunmeant.vercel.app`), keeping whatever part of
  * that label the source fixes (`-preview` in `[a-z-]+-preview\.vercel\.app`).
  */
-function publicSuffixProblem(entry: RegExp, source: string, compiled: RegExp): EntryProblem | null {
+function publicSuffixProblem(
+  entry: RegExp,
+  source: string,
+  compiled: RegExp,
+  isPublicSuffix: (domain: string) => boolean,
+): EntryProblem | null {
   const tail = literalTail(source, compiled.flags.includes('i'))
   const labels = tail.split('.')
   // The longest public suffix the tail ends with: `vercel.app`, not `app`.
@@ -243,7 +274,7 @@ function publicSuffixProblem(entry: RegExp, source: string, compiled: RegExp): E
     const suffix = labels.slice(k).join('.')
     // `localhost` is a suffix by the default rule, but its names are this machine's, as for patterns.
     if (labels.slice(k).includes('') || suffix === 'localhost') continue
-    if (publicSuffixVerdict(suffix) !== 'public-suffix') continue
+    if (!isPublicSuffix(suffix)) continue
     // What the source fixes of the label right under the suffix (possibly nothing).
     const rest = labels.slice(0, k)
     if (rest.length > 1) return null // a label of the user's own sits between: `.my-site.vercel.app`
@@ -529,21 +560,6 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
     return {
       problem: `'${entry}' would allow every site under the top-level domain '.${normalBase}'.`,
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
-    }
-  }
-  // Public Suffix List (ICANN and private sections): under `github.io` or `co.uk` anyone can
-  // register a name, so a pattern there allows strangers' sites.
-  const suffix = normalBase.includes('.') ? publicSuffixVerdict(normalBase) : null
-  if (suffix === 'public-suffix') {
-    return {
-      problem: `'${entry}' would allow every site under '${normalBase}', a public suffix where anyone can register a name (Public Suffix List).`,
-      fix: `list your own origins under it ('${scheme}://my-site.${normalBase}'), or a pattern under a domain you control ('${scheme}://*.my-site.${normalBase}').`,
-    }
-  }
-  if (suffix === 'contains-public-suffix') {
-    return {
-      problem: `'${entry}' also covers public suffixes below '${normalBase}' (Public Suffix List), under which other people register names.`,
-      fix: `list the exact origins you use under '${normalBase}', or a pattern under a name only you control.`,
     }
   }
   return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }

@@ -60,7 +60,9 @@ export function originsFromEnv(value: string | null | undefined, name = 'ALLOWED
   if (problems.length === 0) {
     // Every origin as createCors will check it (credentials aside), named by its place in the variable.
     const found: ConfigProblem[] = []
-    compileOrigin(origins, { secureOnly: false }, found)
+    // Subdomain patterns are checked by createCors (against the Public Suffix List in the full
+    // entry): this module stays in the lite entry's bundle, which never holds the list.
+    compileOrigin(origins, { secureOnly: false, subdomains: () => null }, found)
     for (const p of found) problems.push({ ...p, option: p.option.replace(/^origin/, name) })
   }
   if (problems.length > 0) throw new CorsConfigError(problems)
