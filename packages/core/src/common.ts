@@ -9,6 +9,7 @@ export { type ConfigProblem, CorsConfigError } from './errors.ts'
 /** The Fetch standard's definitions the policy decides by, for tools that must agree with it. */
 export * as fetchSpec from './fetch-spec.ts'
 export { isThenable } from './origin.ts'
+export { originsFromEnv } from './origins-from-env.ts'
 export { type CorsPolicy, isPreflight } from './policy.ts'
 export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
@@ -17,11 +18,11 @@ export type {
   CorsAnswer,
   CorsDecision,
   CorsHeaders,
-  CorsRequest,
-  HeaderStore,
   CorsOptions,
   CorsRefusal,
+  CorsRequest,
   FetchHandler,
+  HeaderStore,
   MaybePromise,
   OriginFunction,
   OriginMatcher,

@@ -8,7 +8,14 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import { fetchRequest, isThenable, matchOrigin, type OriginVerdict, type SubdomainCheck } from './origin.ts'
+import {
+  fetchRequest,
+  isThenable,
+  listedSibling,
+  matchOrigin,
+  type OriginVerdict,
+  type SubdomainCheck,
+} from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -562,6 +569,9 @@ class Policy implements CorsPolicy<unknown[]> {
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
     if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
+    const sibling = listedSibling(this.#o.origin, details.origin)
+    if (sibling !== undefined) details = { ...details, listedSibling: sibling }
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       this.#hush(code, details)

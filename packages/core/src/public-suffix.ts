@@ -114,3 +114,10 @@ export function checkAgainstPublicSuffixes(entry: string, scheme: string, base: 
   }
   return null
 }
+
+/**
+ * For RegExps (SubdomainCheck in origin.ts): whether anyone can register names right under
+ * `domain`. One label is a suffix by the default rule `*` (`dev`, `com`).
+ */
+checkAgainstPublicSuffixes.isPublicSuffix = (domain: string): boolean =>
+  publicSuffixVerdict(domain) === 'public-suffix'
