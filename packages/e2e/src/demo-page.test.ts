@@ -6,9 +6,9 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { type Demo, startDemo } from '@corsica/demo'
+import { type Chromium, startChromium } from '@corsica/testkit/engines'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, launchChromium } from './browser'
 
 const RESULTS = new URL('../test-results/', import.meta.url).pathname
 
@@ -54,7 +54,7 @@ function layoutProblems(page: Page): Promise<string[]> {
 
 describe('the demo page in Chromium: console lines, server lines, layout, accessibility', () => {
   let demo: Demo
-  let browser: Browser
+  let browser: Chromium
   let page: Page
   const cards: Record<string, Card> = {}
   /** Everything Chromium's console printed while the page ran. */
@@ -63,8 +63,8 @@ describe('the demo page in Chromium: console lines, server lines, layout, access
 
   beforeAll(async () => {
     demo = await startDemo({ appPort: 0, otherPort: 0, apiPort: 0 })
-    browser = await launchChromium()
-    page = await browser.context.newPage()
+    browser = await startChromium()
+    page = browser.page
     page.on('console', (m) => console.push(m.text()))
     page.on('response', (r) => {
       if (r.status() === 404) notFound.push(r.url())

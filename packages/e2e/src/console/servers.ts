@@ -4,6 +4,7 @@
  */
 import { type CorsOptions, type CorsRefusal, createCors } from '@corsica/core'
 import { serve } from '@corsica/demo'
+import type { Session } from '@corsica/testkit/engines'
 import { type RefusalClass, refusalClasses } from './classes'
 
 /** What one class made a browser print. */
@@ -90,4 +91,50 @@ export async function startConsoleServers(
 /** Waits until `done()` or `ms` pass (browsers report a blocked load just after fetch() rejects). */
 export async function settle(done: () => boolean, ms = 1000): Promise<void> {
   for (let t = 0; t < ms && !done(); t += 25) await new Promise((r) => setTimeout(r, 25))
+}
+
+/**
+ * Makes every class's call from a page on its origin, in a session of the launcher's
+ * console-capture mode: one page load per origin (a new renderer per call would cost a second
+ * each), its classes one after the other; every class has a path of its own, so no preflight
+ * cache entry serves another. `wait(lines, blocked)` waits for the class's lines to land.
+ * Returns the classes in their own order.
+ */
+export async function captureInPages(
+  session: Session,
+  servers: ConsoleServers,
+  wait: (lines: () => string[], blocked: boolean) => Promise<void>,
+): Promise<Captured[]> {
+  const out: { captured: Captured; from: number }[] = []
+  // A line belongs to the class whose call was the last to start when it came: one that trails
+  // a call's end still lands in its class.
+  const close = (to?: number) => {
+    const last = out.at(-1)
+    if (last) last.captured.lines = session.consoleLines().slice(last.from, to)
+  }
+  const origins = [...new Set(servers.classes.map((_, i) => servers.originOf(i)))]
+  for (const origin of origins) {
+    await session.open(servers.pageUrl(origin))
+    for (const [i, cls] of servers.classes.entries()) {
+      if (servers.originOf(i) !== origin) continue
+      const url = servers.urlOf(i)
+      const from = session.consoleLines().length
+      close(from)
+      const lines = () => session.consoleLines().slice(from)
+      const blocked = await session.evaluate(
+        ([u, init]) =>
+          fetch(u, init as RequestInit).then(
+            () => false,
+            () => true,
+          ),
+        [url, cls.init] as const,
+      )
+      await wait(lines, blocked)
+      out.push({ captured: { cls, url, origin, lines: [], blocked }, from })
+    }
+  }
+  close()
+  return out
+    .map((o) => o.captured)
+    .sort((a, b) => servers.classes.indexOf(a.cls) - servers.classes.indexOf(b.cls))
 }

@@ -10,3 +10,21 @@ export interface Driver {
   corsErrors: string[] | null
   close(): Promise<void>
 }
+
+/** How to launch an engine. */
+export interface LaunchOptions {
+  /** Chromium only: command-line flags added to the usual ones (`CHROMIUM_FLAGS`). */
+  args?: readonly string[]
+  /**
+   * Console-capture mode: the console lines include what the engine itself prints about the
+   * page's loads, its CORS errors above all, wherever the engine lets them be read. Chromium
+   * prints them to its console in either mode. Firefox reports a blocked load as an error of the
+   * page (WebDriver BiDi `log.entryAdded`, puppeteer's `pageerror`), which this mode adds to the
+   * lines. WebKitGTK prints them only to MiniBrowser's stdout
+   * (`--enable-write-console-messages-to-stdout`), which its WebDriver does not pass on: this
+   * mode runs MiniBrowser without WebDriver, so `goto()` starts a MiniBrowser on the page and
+   * the page runs its own script (`run()` and `screenshot()` throw), and the lines are
+   * MiniBrowser's whole output, line by line.
+   */
+  captureConsole?: boolean
+}

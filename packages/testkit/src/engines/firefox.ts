@@ -3,7 +3,7 @@
  * with a fresh profile that puppeteer removes on close.
  */
 import puppeteer from 'puppeteer-core'
-import type { Driver } from './driver.ts'
+import type { Driver, LaunchOptions } from './driver.ts'
 
 export const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr'
 
@@ -29,7 +29,7 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'network.connectivity-service.enabled': false,
 }
 
-export async function launchFirefox(): Promise<Driver> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -42,6 +42,9 @@ export async function launchFirefox(): Promise<Driver> {
   const page = first ?? (await browser.newPage())
   const console: string[] = []
   page.on('console', (message) => console.push(message.text()))
+  // Firefox's "Cross-Origin Request Blocked: …" lines arrive as errors of the page.
+  if (options.captureConsole)
+    page.on('pageerror', (e) => console.push(e instanceof Error ? e.message : String(e)))
   const pid = browser.process()?.pid
   return {
     console,

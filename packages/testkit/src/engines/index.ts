@@ -12,17 +12,23 @@
  */
 import type { Engine } from '../departures.ts'
 import { launchChromium } from './chromium.ts'
-import type { Driver } from './driver.ts'
+import type { Driver, LaunchOptions } from './driver.ts'
 import { launchFirefox } from './firefox.ts'
 import { launchWebKit } from './webkit.ts'
 
 export type { Engine } from '../departures.ts'
-export type { Driver } from './driver.ts'
+export { type Chromium, startChromium } from './chromium.ts'
+export type { Driver, LaunchOptions } from './driver.ts'
+export { FIREFOX } from './firefox.ts'
+export { hasWebKit, MINIBROWSER, XVFB } from './webkit.ts'
 
 /** Every engine, in the order reports list them. */
 export const ENGINES: readonly Engine[] = ['chromium', 'firefox', 'webkit']
 
-/** What each engine's driver lets a test read of the browser's console. */
+/**
+ * What each engine's driver lets a test read of the browser's console (in console-capture mode,
+ * see `LaunchOptions`, every engine's is `browser`).
+ */
 export const CONSOLE: Record<Engine, 'browser' | 'script' | 'none'> = {
   // Playwright sees what Chromium itself prints, CORS errors included.
   chromium: 'browser',
@@ -93,15 +99,19 @@ export interface Session {
   close(): Promise<void>
 }
 
-const LAUNCHERS: Record<Engine, () => Promise<Driver>> = {
+const LAUNCHERS: Record<Engine, (options: LaunchOptions) => Promise<Driver>> = {
   chromium: launchChromium,
   firefox: launchFirefox,
   webkit: launchWebKit,
 }
 
-/** Launches `engine` with a fresh profile and one blank page. */
-export async function launch(engine: Engine): Promise<Session> {
-  const driver = await LAUNCHERS[engine]()
+/**
+ * Launches `engine` with a fresh profile and one blank page; `options.captureConsole` for every
+ * console line the engine prints about the page (see LaunchOptions).
+ */
+export async function launch(engine: Engine, options: LaunchOptions = {}): Promise<Session> {
+  const driver = await LAUNCHERS[engine](options)
+  const consoleKind = options.captureConsole ? 'browser' : CONSOLE[engine]
   const lines = driver.console ?? []
   const corsErrors = driver.corsErrors ?? []
   const evaluate = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => driver.run<R>(fn.toString(), arg)
@@ -115,7 +125,7 @@ export async function launch(engine: Engine): Promise<Session> {
       const errorsBefore = corsErrors.length
       const outcome = await evaluate(pageFetch, { url, init })
       // A blocked fetch() rejects before the browser has printed why: give the line a moment.
-      if (!outcome.allowed && CONSOLE[engine] === 'browser') {
+      if (!outcome.allowed && consoleKind === 'browser') {
         const deadline = Date.now() + 2000
         const waiting = () =>
           lines.length === before || (driver.corsErrors !== null && corsErrors.length === errorsBefore)
