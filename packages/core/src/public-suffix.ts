@@ -21,23 +21,31 @@ const COMMA = 0x2c
 const OPEN = 0x28
 const CLOSE = 0x29
 const PLUS = 0x2b
+/** `A` to `Z`: the first 1 to 26 characters of the previous sibling (labels are lower case). */
+const A = 0x41
+const Z = 0x5a
 
 const root: SuffixNode = { rule: false, start: 0, end: PUBLIC_SUFFIX_TREE.length, children: null }
 
-/** The children of a node, decoded from `a,b+(c,d(e))` on first use. */
+/** The children of a node, decoded from `a,b+(c,d(e))Bf` on first use (`Bf`: `b`'s first letter, then `f`). */
 function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
   if (node.children !== null) return node.children
   const s = PUBLIC_SUFFIX_TREE
   const children = new Map<string, SuffixNode>()
+  let previous = ''
   let i = node.start
   while (i < node.end) {
+    const first = s.charCodeAt(i)
+    const shared = first >= A && first <= Z ? first - A + 1 : 0
+    if (shared > 0) i++
     let j = i
     for (
       let c = s.charCodeAt(j);
-      j < node.end && c !== COMMA && c !== OPEN && c !== PLUS;
+      j < node.end && c !== COMMA && c !== OPEN && c !== PLUS && !(c >= A && c <= Z);
       c = s.charCodeAt(++j)
     );
-    const label = s.slice(i, j)
+    const label = previous.slice(0, shared) + s.slice(i, j)
+    previous = label
     const alsoRule = s.charCodeAt(j) === PLUS
     if (alsoRule) j++
     if (j < node.end && s.charCodeAt(j) === OPEN) {
@@ -54,7 +62,7 @@ function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
       // A label without children is a rule.
       children.set(label, { rule: true, start: 0, end: 0, children: null })
     }
-    i = j + 1 // past the comma
+    i = s.charCodeAt(j) === COMMA ? j + 1 : j // past the comma, if any
   }
   node.children = children
   return children
