@@ -4,12 +4,13 @@
  * ICANN and private sections alike, as shipped in the `psl` package's data/rules.js.
  * Run: pnpm --filter @corsica/core update:public-suffixes
  *
- * The list is a tree of reversed labels, encoded as `label` for a rule without children and
- * `label(children)` (with `+` after the label when it is also a rule itself), siblings
- * separated by commas. Siblings are sorted, and a label that shares its first n characters
- * (1 to 26) with the one before it is written as the letter A to Z for n, then the rest, with
- * no comma before it (labels are lower case): `aero(accident-investigation,Jprevention)`.
- * That saves some 2 KiB of the gzipped bundle over plain labels. Rules are converted to ASCII (punycode), the form the policy compares.
+ * The list is a tree of reversed labels, encoded as `label` for a rule without children,
+ * `label(children)` for a label with children, and `label[children)` when the label is also a
+ * rule itself. Siblings are sorted and separated by commas, except after a `)` and before a
+ * label that shares its first n characters (1 to 26) with the one before it: that one is
+ * written as the letter A to Z for n, then the rest (labels are lower case):
+ * `aero[accident-investigationIprevention)`.
+ * That saves some 2.1 KiB of the gzipped bundle over plain labels, with commas everywhere and `+(`. Rules are converted to ASCII (punycode), the form the policy compares.
  * Rules of one label with no rule below them are left out: a pattern right under a top-level
  * domain is refused by its shape already.
  */
@@ -54,12 +55,13 @@ function encode(children, depth) {
     const node = children.get(label)
     if (depth === 0 && node.children.size === 0) continue
     const n = shared(previous, label)
-    const written = n > 0 ? String.fromCharCode(64 + n) + label.slice(n) : `${out === '' ? '' : ','}${label}`
+    const comma = out === '' || out.endsWith(')') ? '' : ','
+    const written = n > 0 ? String.fromCharCode(64 + n) + label.slice(n) : `${comma}${label}`
     previous = label
     out +=
       node.children.size === 0
         ? written
-        : `${written}${node.rule ? '+' : ''}(${encode(node.children, depth + 1)})`
+        : `${written}${node.rule ? '[' : '('}${encode(node.children, depth + 1)})`
   }
   return out
 }

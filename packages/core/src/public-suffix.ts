@@ -18,16 +18,20 @@ interface SuffixNode {
 }
 
 const COMMA = 0x2c
+/** `(` opens the children of a label, `[` those of a label that is also a rule; `)` closes either. */
 const OPEN = 0x28
+const OPEN_RULE = 0x5b
 const CLOSE = 0x29
-const PLUS = 0x2b
 /** `A` to `Z`: the first 1 to 26 characters of the previous sibling (labels are lower case). */
 const A = 0x41
 const Z = 0x5a
 
 const root: SuffixNode = { rule: false, start: 0, end: PUBLIC_SUFFIX_TREE.length, children: null }
 
-/** The children of a node, decoded from `a,b+(c,d(e))Bf` on first use (`Bf`: `b`'s first letter, then `f`). */
+/**
+ * The children of a node, decoded from `a,b[c,d(e))Bf` on first use (`b` is a rule with children,
+ * `d` a label with children only, `Bf` is `b`'s first letter, then `f`).
+ */
 function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
   if (node.children !== null) return node.children
   const s = PUBLIC_SUFFIX_TREE
@@ -41,22 +45,21 @@ function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
     let j = i
     for (
       let c = s.charCodeAt(j);
-      j < node.end && c !== COMMA && c !== OPEN && c !== PLUS && !(c >= A && c <= Z);
+      j < node.end && c !== COMMA && c !== OPEN && c !== OPEN_RULE && c !== CLOSE && !(c >= A && c <= Z);
       c = s.charCodeAt(++j)
     );
     const label = previous.slice(0, shared) + s.slice(i, j)
     previous = label
-    const alsoRule = s.charCodeAt(j) === PLUS
-    if (alsoRule) j++
-    if (j < node.end && s.charCodeAt(j) === OPEN) {
+    const open = j < node.end ? s.charCodeAt(j) : COMMA
+    if (open === OPEN || open === OPEN_RULE) {
       let depth = 1
       let k = j + 1
       for (; depth > 0; k++) {
         const c = s.charCodeAt(k)
-        if (c === OPEN) depth++
+        if (c === OPEN || c === OPEN_RULE) depth++
         else if (c === CLOSE) depth--
       }
-      children.set(label, { rule: alsoRule, start: j + 1, end: k - 1, children: null })
+      children.set(label, { rule: open === OPEN_RULE, start: j + 1, end: k - 1, children: null })
       j = k
     } else {
       // A label without children is a rule.

@@ -86,8 +86,9 @@ function isSuffixPerPsl(domain: string): boolean {
 }
 
 /**
- * The rules of the encoded tree, as `a.b.c` (exceptions `!a.b`, wildcards `*.b`). A letter A to Z
- * starts a label with that many (1 to 26) characters of its previous sibling.
+ * The rules of the encoded tree, as `a.b.c` (exceptions `!a.b`, wildcards `*.b`). `[` opens the
+ * children of a label that is a rule itself, `(` those of one that is not; a letter A to Z starts
+ * a label with that many (1 to 26) characters of its previous sibling.
  */
 function decode(encoded: string): string[] {
   const rules: string[] = []
@@ -95,7 +96,6 @@ function decode(encoded: string): string[] {
   /** The last label of each open list: the previous sibling of the label being read. */
   const previous: string[] = ['']
   let label = ''
-  let alsoRule = false
   const emit = (l: string) => {
     const bang = l.startsWith('!')
     const name = [bang ? l.slice(1) : l, ...[...path].reverse()].join('.')
@@ -109,14 +109,12 @@ function decode(encoded: string): string[] {
     label = ''
   }
   for (const ch of encoded) {
-    if (ch === '+') alsoRule = true
-    else if (ch === '(') {
-      if (alsoRule) emit(label)
+    if (ch === '(' || ch === '[') {
+      if (ch === '[') emit(label)
       previous[previous.length - 1] = label
       path.push(label)
       previous.push('')
       label = ''
-      alsoRule = false
     } else if (ch === ',' || ch === ')') {
       end()
       if (ch === ')') {
