@@ -8,7 +8,7 @@
  * byte for byte against the configured ones, normalized the same way at start-up.
  */
 import { show } from './errors.ts'
-import { type OriginPattern, PatternIndex } from './pattern-index.ts'
+import type { OriginPattern, OriginPatterns } from './pattern-index.ts'
 import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** The compiled `origin` option. */
@@ -17,7 +17,7 @@ export interface OriginPolicy {
   readonly any: boolean
   readonly exact: ReadonlySet<string>
   /** The patterns, indexed (see pattern-index.ts). */
-  readonly patterns: PatternIndex
+  readonly patterns: OriginPatterns
   readonly regexps: readonly RegExp[]
   readonly fn: OriginFunction | null
   /**
@@ -41,7 +41,13 @@ export interface EntryProblem {
  * (public-suffix.ts); `@corsica/core/lite` refuses every subdomain pattern, so that a bundle
  * never holds the list.
  */
-export type SubdomainCheck = (entry: string, scheme: string, base: string) => EntryProblem | null
+export type SubdomainCheck = ((entry: string, scheme: string, base: string) => EntryProblem | null) & {
+  /**
+   * A new index for the patterns it lets through (pattern-index.ts): every kind in the full
+   * entry, port patterns only in the lite entry, whose bundle then holds no tree of labels.
+   */
+  readonly patterns: () => OriginPatterns
+}
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
 const HOST_LABELS = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/
@@ -70,7 +76,7 @@ export function compileOrigin(
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
-  const patterns = new PatternIndex()
+  const patterns = subdomains.patterns()
   const regexps: RegExp[] = []
   const policy = { any: false, exact, patterns, regexps, fn: null as OriginFunction | null, secureOnly }
 
@@ -96,7 +102,7 @@ export function compileOrigin(
 
 function addEntry(
   entry: unknown,
-  policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
+  policy: { exact: Set<string>; patterns: OriginPatterns; regexps: RegExp[]; secureOnly: boolean },
   subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {

@@ -5,7 +5,8 @@
  * level of one branch at a time, so a question costs a scan of the branches it walks through,
  * not a parse of the whole list.
  */
-import type { EntryProblem } from './origin.ts'
+import type { EntryProblem, SubdomainCheck } from './origin.ts'
+import { PatternIndex } from './pattern-index.ts'
 import { PUBLIC_SUFFIX_TREE } from './public-suffix-data.ts'
 
 interface SuffixNode {
@@ -125,3 +126,12 @@ export function checkAgainstPublicSuffixes(entry: string, scheme: string, base: 
   }
   return null
 }
+
+/**
+ * The full entry's {@link SubdomainCheck}: {@link checkAgainstPublicSuffixes}, with patterns of
+ * every kind indexed in a tree of labels. Pure, so that a bundle that does not compile a policy
+ * drops it, and the list with it.
+ */
+export const publicSuffixCheck: SubdomainCheck = /* @__PURE__ */ Object.assign(checkAgainstPublicSuffixes, {
+  patterns: () => new PatternIndex(),
+})
