@@ -17,7 +17,7 @@ export * from './common.ts'
 function refuseSubdomainPattern(entry: string, scheme: string, base: string): EntryProblem {
   return {
     problem: `'${entry}' is a subdomain pattern, which the lite entry does not take: only the full entry checks a pattern against the Public Suffix List, so that it never covers sites other people register.`,
-    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~28 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
+    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~26 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
   }
 }
 
