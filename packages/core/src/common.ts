@@ -18,6 +18,7 @@ import {
 export { configErrorResponse } from './env.ts'
 export { type ConfigProblem, CorsConfigError } from './errors.ts'
 export { isThenable } from './origin.ts'
+export { originsFromEnv } from './origins-from-env.ts'
 export { type CorsPolicy, isPreflight } from './policy.ts'
 export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'

@@ -79,6 +79,30 @@ describe('@corsica/core/lite at start-up', () => {
     }
   })
 
+  it('probes RegExps over public suffixes only in the full entry, which has the list', () => {
+    const vercel = { origin: [/^https:\/\/.*\.vercel\.app$/] }
+    expect(thrown(full.createCors, vercel)).toContain('matches https://corsicaunmeant.vercel.app')
+    // Without the list, lite cannot tell a public suffix from a domain of yours (documented).
+    expect(thrown(lite.createCors, vercel)).toBeNull()
+    expect(thrown(lite.createCors, { origin: [/^https:\/\/.*\.example\.com$/] })).toBeNull()
+  })
+
+  it('exports originsFromEnv, and suggests no sibling pattern it would refuse', async () => {
+    expect(lite.originsFromEnv('https://a.test, https://b.test')).toEqual([
+      'https://a.test',
+      'https://b.test',
+    ])
+    const fixes: string[] = []
+    const policy = lite.createCors({
+      origin: ['https://us.app.example.com'],
+      onRefuse: (r) => fixes.push(r.fix),
+    })
+    await policy.actualHeaders(
+      new Request('http://api.test/', { headers: { origin: 'https://eu.app.example.com' } }),
+    )
+    expect(fixes).toEqual(["if you trust it, add 'https://eu.app.example.com' to origin"])
+  })
+
   it('perEnv compiles with the lite check', () => {
     const errors: unknown[] = []
     const original = console.error

@@ -11,6 +11,7 @@ import { compileOptions } from './options.ts'
 import {
   fetchRequest,
   isThenable,
+  listedSibling,
   matchOrigin,
   type OriginVerdict,
   type SubdomainCheck,
@@ -545,6 +546,9 @@ class Policy implements CorsPolicy<unknown[]> {
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
     if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
+    const sibling = listedSibling(this.#o.origin, details.origin)
+    if (sibling !== undefined) details = { ...details, listedSibling: sibling }
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       return

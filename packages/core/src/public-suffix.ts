@@ -129,9 +129,11 @@ export function checkAgainstPublicSuffixes(entry: string, scheme: string, base: 
 
 /**
  * The full entry's {@link SubdomainCheck}: {@link checkAgainstPublicSuffixes}, with patterns of
- * every kind indexed in a tree of labels. Pure, so that a bundle that does not compile a policy
- * drops it, and the list with it.
+ * every kind indexed in a tree of labels, and for RegExps whether anyone can register names right
+ * under `domain` (one label is a suffix by the default rule `*`: `dev`, `com`). Pure, so that a
+ * bundle that does not compile a policy drops it, and the list with it.
  */
 export const publicSuffixCheck: SubdomainCheck = /* @__PURE__ */ Object.assign(checkAgainstPublicSuffixes, {
   patterns: () => new PatternIndex(),
+  isPublicSuffix: (domain: string): boolean => publicSuffixVerdict(domain) === 'public-suffix',
 })
