@@ -1,11 +1,11 @@
 /** @module A Fastify 5 plugin for CORS, backed by @corsica/core. */
 import {
   applyCorsHeaders,
-  type HeaderStore,
   type CorsDecision,
   type CorsHeaders,
   type CorsOptions,
   createCorsAt,
+  type HeaderStore,
   isThenable,
 } from '@corsica/core'
 import { RequestView } from '@corsica/node'
@@ -38,7 +38,7 @@ type WithCors = FastifyRequest & { [CORS]: CorsHeaders | null }
 export const corsica: FastifyPluginCallback<FastifyCorsOptions> = Object.assign(
   function corsica(fastify: FastifyInstance, options: FastifyCorsOptions, done: (error?: Error) => void) {
     const policy = createCorsAt(corsica, options)
-    if (!fastify.hasRequestDecorator(CORS as never)) fastify.decorateRequest(CORS as never, null)
+    if (!fastify.hasRequestDecorator(CORS as never)) fastify.decorateRequest(CORS as never, null as never)
 
     fastify.addHook('onRequest', function corsOnRequest(request, reply, next) {
       const decision = policy.decide(new RequestView(request.raw), request, reply)
@@ -77,7 +77,10 @@ function act(decision: CorsDecision, request: FastifyRequest, reply: FastifyRepl
   if (decision.respond) {
     // A preflight (or, with csrf, a refused cross-origin write): no route runs. onSend still
     // does, and finds nothing to add.
-    reply.code(decision.status).headers(decision.headers).send(decision.body ?? undefined)
+    reply
+      .code(decision.status)
+      .headers(decision.headers)
+      .send(decision.body ?? undefined)
     return
   }
   ;(request as WithCors)[CORS] = decision.headers

@@ -22,7 +22,13 @@ export function fastifyApp(): { app: FastifyInstance; listener(): Promise<Reques
   // A body of any type (the table's POSTs send one without Content-Type) is read and ignored.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', (_request, _payload, done) => done(null))
-  return { app, listener: () => app.ready().then(() => handler!) }
+  return {
+    app,
+    listener: async () => {
+      await app.ready()
+      return handler!
+    },
+  }
 }
 
 /** The case's handler (a testkit Fetch handler) answering through Fastify's reply. */

@@ -1,6 +1,6 @@
 /** @module CORS for Express, Connect and node:http (HTTP/2 compatibility API too), backed by @corsica/core. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2'
+import type { Http2ServerResponse } from 'node:http2'
 import {
   applyCorsHeaders,
   type CorsDecision,
@@ -61,15 +61,19 @@ export function cors(options: NodeCorsOptions): CorsMiddleware {
  * here, every other request runs `listener`, whose response gets the CORS headers.
  * @example http.createServer(withCors({ origin: ['https://app.example.com'] }, (req, res) => res.end('ok')))
  */
-export function withCors<Req extends NodeRequest = IncomingMessage, Res extends NodeResponse = ServerResponse>(
-  options: NodeCorsOptions,
-  listener: Listener<Req, Res>,
-): Listener<Req, Res> {
+export function withCors<
+  Req extends NodeRequest = IncomingMessage,
+  Res extends NodeResponse = ServerResponse,
+>(options: NodeCorsOptions, listener: Listener<Req, Res>): Listener<Req, Res> {
   const policy: CorsPolicy<[NodeRequest, NodeResponse]> = createCorsAt(withCors, options)
   return function corsListener(req, res) {
     const run = () => listener(req, res)
     const decision = policy.decide(new RequestView(req), req, res)
-    if (isThenable<CorsDecision>(decision)) decision.then((d) => act(d, res, run), (e) => fail(res, e))
+    if (isThenable<CorsDecision>(decision))
+      decision.then(
+        (d) => act(d, res, run),
+        (e) => fail(res, e),
+      )
     else act(decision, res, run)
   }
 }
@@ -78,7 +82,8 @@ function act(decision: CorsDecision, res: NodeResponse, next: () => void): void 
   if (decision.respond) {
     // A preflight (or, with csrf, a refused cross-origin write): the app never sees it.
     res.writeHead(decision.status, decision.headers as Record<string, string>)
-    res.end(decision.body ?? undefined)
+    if (decision.body === null) res.end()
+    else res.end(decision.body)
     return
   }
   corsOnHead(res, decision.headers)
@@ -120,7 +125,8 @@ function moveIn(res: OutgoingHeaders, given: unknown): void {
     if (list) list.push(String(value))
     else lines.set(name.toLowerCase(), [String(value)])
   }
-  for (const [name, values] of lines) res.setHeader(name, values.length === 1 ? values[0]! : (values as never))
+  for (const [name, values] of lines)
+    res.setHeader(name, values.length === 1 ? values[0]! : (values as never))
 }
 
 function pairsOf(flat: unknown[]): unknown[][] {

@@ -2,7 +2,13 @@
  * Serving a node:http listener on a real socket for a test, and sending the shared table's
  * requests to it with undici, header lines exactly as a case lists them.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Case, handlers, type ObservedResponse } from '@corsica/testkit'
 import { request } from 'undici'
