@@ -4,6 +4,7 @@ import {
   type CorsDecision,
   type CorsHeaders,
   type CorsOptions,
+  type CorsPolicy,
   createCorsAt,
   type HeaderStore,
   isThenable,
@@ -37,7 +38,14 @@ type WithCors = FastifyRequest & { [CORS]: CorsHeaders | null }
  */
 export const corsica: FastifyPluginCallback<FastifyCorsOptions> = Object.assign(
   function corsica(fastify: FastifyInstance, options: FastifyCorsOptions, done: (error?: Error) => void) {
-    const policy = createCorsAt(corsica, options)
+    let policy: CorsPolicy<[FastifyRequest, FastifyReply]>
+    try {
+      policy = createCorsAt(corsica, options)
+    } catch (error) {
+      // The registration fails (`await app.register(...)`, `ready()`, `listen()` reject with it).
+      done(error as Error)
+      return
+    }
     if (!fastify.hasRequestDecorator(CORS as never)) fastify.decorateRequest(CORS as never, null as never)
 
     fastify.addHook('onRequest', function corsOnRequest(request, reply, next) {
