@@ -63,10 +63,12 @@ export const corsica: FastifyPluginCallback<FastifyCorsOptions> = Object.assign(
     // Fastify routes a request that matches no route to the not-found handler of the context that
     // set it, the root's unless the app set its own, and only that context's hooks run. At the
     // root, our onRequest hook is among them, so preflights need no route. In a child context
-    // (`register(async (child) => child.register(corsica), { prefix })`), a hidden OPTIONS route
-    // under its prefix brings them to this context's hooks, as @fastify/cors's `OPTIONS *` does.
-    if (!isRoot(fastify))
-      fastify.options('/*', { schema: { hide: true } } as never, (_request, reply) => {
+    // (`register(async (child) => child.register(corsica), { prefix })`), a hidden `OPTIONS *`
+    // route under its prefix brings them to this context's hooks, as @fastify/cors's does; an
+    // OPTIONS that is no preflight gets the not-found answer it would get without the plugin.
+    // Routes are global: two sibling contexts without a prefix share one (the first one's).
+    if (!isRoot(fastify) && firstAt(fastify))
+      fastify.options('*', { schema: { hide: true } } as never, (_request, reply) => {
         reply.callNotFound()
       })
     done()
@@ -120,6 +122,20 @@ class ReplyHeaders implements HeaderStore {
   has(name: string): boolean {
     return this.#reply.hasHeader(name)
   }
+}
+
+/** Prefixes that have the hidden OPTIONS route, per app (routes are added later, so hasRoute cannot tell). */
+const routed = new WeakMap<object, Set<string>>()
+
+function firstAt(fastify: FastifyInstance): boolean {
+  let prefixes = routed.get(fastify.server)
+  if (prefixes === undefined) {
+    prefixes = new Set()
+    routed.set(fastify.server, prefixes)
+  }
+  if (prefixes.has(fastify.prefix)) return false
+  prefixes.add(fastify.prefix)
+  return true
 }
 
 /** The root instance has no Fastify instance as its prototype; every child context does. */
