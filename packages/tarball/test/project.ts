@@ -13,7 +13,7 @@ import { run } from './process.ts'
 export const repo: string = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 
 /** The packages published to npm, by folder under packages/. */
-export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor'] as const
+export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'node', 'fastify', 'doctor'] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
 export interface Tarball {
@@ -28,7 +28,11 @@ const manifest = (path: string) => JSON.parse(readFileSync(join(repo, path), 'ut
 function testedVersions(): Record<string, string> {
   const hono = manifest('packages/hono/package.json').devDependencies
   const next = manifest('examples/next/package.json').dependencies
+  const node = manifest('packages/node/package.json').devDependencies
+  const fastify = manifest('packages/fastify/package.json').devDependencies
   return {
+    express: node.express,
+    fastify: fastify.fastify,
     hono: hono.hono,
     '@hono/node-server': hono['@hono/node-server'],
     next: next.next,
