@@ -147,10 +147,11 @@ for (const name of Object.keys(added))
   lines.push(`| ${name} | ${ordinary.map((s) => f(median(added[name]![s.id]!))).join(' | ')} |`)
 lines.push('', '| Corsica / the package it replaces | ' + ordinary.map((s) => s.label).join(' | ') + ' |')
 lines.push(`| --- |${ordinary.map(() => ' ---: |').join('')}`)
-for (const [a, b] of [
+const replaced: [string, string][] = [
   ['@corsica/node cors()', 'cors'],
   ['@corsica/fastify', '@fastify/cors'],
-])
+]
+for (const [a, b] of replaced)
   lines.push(
     `| ${a} / ${b} | ${ordinary.map((s) => (median(added[a]![s.id]!) / median(added[b]![s.id]!)).toFixed(2)).join(' | ')} |`,
   )

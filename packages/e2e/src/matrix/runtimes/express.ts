@@ -1,8 +1,8 @@
 /** @corsica/node's cors() in an Express 5 app: one `app.use('/c/<n>', cors(options))` per case. */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { cors } from '@corsica/node'
 import { createJournal } from '@corsica/demo/journal'
+import { cors } from '@corsica/node'
 import { apiHandler } from '@corsica/testkit'
 import express from 'express'
 import { matrixCases } from '../cases'

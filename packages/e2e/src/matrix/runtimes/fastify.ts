@@ -4,8 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import corsica from '@corsica/fastify'
 import { createJournal } from '@corsica/demo/journal'
+import corsica from '@corsica/fastify'
 import { apiHandler } from '@corsica/testkit'
 import Fastify from 'fastify'
 import { matrixCases } from '../cases'
