@@ -287,13 +287,21 @@ export const fastifyCorsCases: FastifyCase[] = [
     request: get('/cors-disabled', { origin: 'example.com' }),
     expect: { status: 200, headers: { 'access-control-allow-origin': null } },
   },
-  {
-    name: 'Should support route-level config (default, custom, disabled)',
-    options: { origin: ['https://default-example.com'] },
-    setup: 'scoped-routes',
-    request: get('/cors-enabled', { origin: 'https://default-example.com' }),
-    expect: { status: 200, headers: { 'access-control-allow-origin': 'https://default-example.com' } },
-  },
+  ...(
+    [
+      ['default', '/cors-enabled', 'https://default-example.com', 'https://default-example.com'],
+      ['custom', '/cors-allow-all', 'https://example.com', '*'],
+      ['disabled', '/cors-disabled', 'https://example.com', null],
+    ] as const
+  ).map(
+    ([which, path, origin, granted]): FastifyCase => ({
+      name: `Should support route-level config (${which})`,
+      options: { origin: ['https://default-example.com'] },
+      setup: 'scoped-routes',
+      request: get(path, { origin }),
+      expect: { status: 200, headers: { 'access-control-allow-origin': granted } },
+    }),
+  ),
   // test/preflight.test.js
   {
     name: 'Should reply to preflight requests',
