@@ -5,7 +5,7 @@
  */
 import { type Case, cases, checkOutcome, continueCases } from '@corsica/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caseIndex, listen, type Running, sendCase } from '../../node/test/http.ts'
+import { dispatch, listen, type Running, sendCase } from '../../node/test/http.ts'
 import { answer, fastifyApp } from '../test/app.ts'
 import corsica from './index.ts'
 
@@ -22,7 +22,7 @@ describe('corsica registered at the root of a Fastify 5 app, over HTTP', () => {
         return listener()
       }),
     )
-    server = await listen((req, res) => listeners[caseIndex(req.url)]!(req, res))
+    server = await listen(dispatch(listeners))
   })
   afterAll(() => server.close())
 

@@ -9,7 +9,7 @@ import connect from 'connect'
 import express5 from 'express'
 import express4 from 'express4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answer, caseIndex, listen, type Running, sendCase } from '../test/http.ts'
+import { answer, dispatch, listen, type Running, sendCase } from '../test/http.ts'
 import { cors, withCors } from './index.ts'
 
 const table: Case[] = [...cases, ...continueCases]
@@ -44,7 +44,7 @@ for (const [name, build] of Object.entries(frameworks)) {
     let server: Running
     beforeAll(async () => {
       const apps = table.map(build)
-      server = await listen((req, res) => apps[caseIndex(req.url)]!(req, res))
+      server = await listen(dispatch(apps))
     })
     afterAll(() => server.close())
 

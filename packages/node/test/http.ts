@@ -10,7 +10,7 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Case, handlers, type ObservedResponse } from '@corsica/testkit'
+import { type Case, handlers, type ObservedResponse, requestHeaders } from '@corsica/testkit'
 import { request } from 'undici'
 
 /** A server on 127.0.0.1 and a free port, and how to stop it. */
@@ -69,10 +69,21 @@ export async function send(
   }
 }
 
-/** Sends case `c` to `base` + its path (`prefix` first, to pick the case's app on a shared server). */
+/**
+ * Sends case `c` to `base` + its path, `prefix` first to pick the case's app on a shared server
+ * (`dispatch` takes it off again). `SELF` in a header is the origin of `base`.
+ */
 export function sendCase(c: Case, base: string, prefix = ''): Promise<Received> {
-  const lines = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
-  return send(`${base}${prefix}${c.request.path ?? '/'}`, c.request.method, lines)
+  return send(`${base}${prefix}${c.request.path ?? '/'}`, c.request.method, requestHeaders(c, base))
+}
+
+/** A listener for apps served side by side: `/c/<n>/rest` goes to `apps[n]` as `/rest`. */
+export function dispatch(apps: readonly RequestListener[]): RequestListener {
+  return (req, res) => {
+    const n = caseIndex(req.url)
+    req.url = req.url!.replace(/^\/c\/\d+/, '') || '/'
+    apps[n]!(req, res)
+  }
 }
 
 /**
