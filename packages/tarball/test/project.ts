@@ -13,7 +13,18 @@ import { run } from './process.ts'
 export const repo: string = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 
 /** The packages published to npm, by folder under packages/. */
-export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor', 'elysia', 'h3', 'node', 'fastify'] as const
+export const PUBLISHED = [
+  'core',
+  'hono',
+  'cloudflare',
+  'deno',
+  'next',
+  'doctor',
+  'elysia',
+  'h3',
+  'node',
+  'fastify',
+] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
 export interface Tarball {
