@@ -10,6 +10,9 @@ export default defineConfig([
     entry: [
       'src/main.ts',
       'src/server-child.ts',
+      'src/node-bench.ts',
+      'src/node-server-child.ts',
+      'src/node-micro.ts',
       'src/profile.ts',
       'src/scale.ts',
       'src/summary.ts',

@@ -109,13 +109,12 @@ export const REFUSAL_REASONS: Readonly<
     message: (d) =>
       `cross-origin ${d.method} from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
     fix: (d) =>
-      `${addOriginFix(d.origin, d.listedSibling)} to origin if you trust it, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
+      `${addOriginFix(d.origin, d.listedSibling)}; or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
   },
   'cross-origin-websocket': {
     message: (d) =>
       `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
-    fix: (d) =>
-      `${addOriginFix(d.origin, d.listedSibling)} to origin if you trust it, or let csrf.bypass return true for this route`,
+    fix: (d) => `${addOriginFix(d.origin, d.listedSibling)}; or let csrf.bypass return true for this route`,
   },
 }
 
