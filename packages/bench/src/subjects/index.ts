@@ -26,15 +26,14 @@ export interface Subject extends Entry {
 }
 
 /**
- * The directory of `pnpm bench:before REV`'s bundles, which `--before` hands to the children
- * (Node only): the core and @corsica/hono as they were at REV.
+ * The core or @corsica/hono as built by `pnpm bench:before REV`, through the loader micro-child.ts
+ * installs when `--before` is given (Node only: workerd refuses a dynamic import, so its bundle
+ * holds none).
  */
 export async function importBefore(name: 'core' | 'hono'): Promise<any> {
-  const dir = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[
-    'CORSICA_BENCH_BEFORE'
-  ]
-  if (dir === undefined) throw new Error('the before subjects need --before REV (Node only)')
-  return import(/* @vite-ignore */ `${dir}/${name}.js`)
+  const load = (globalThis as { corsicaBenchBefore?: (name: string) => Promise<unknown> }).corsicaBenchBefore
+  if (load === undefined) throw new Error('the before subjects need --before REV (Node only)')
+  return load(name)
 }
 
 const honoFetch = async (variant: HonoVariant, policy: PolicyId = 'small'): Promise<Handler> => {
