@@ -12,10 +12,14 @@ export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } fr
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
 export { applyCorsHeaders, withEarlierHeaders } from './response-headers.ts'
 export type {
+  CorsAnswer,
+  CorsDecision,
   CorsHeaders,
   CorsOptions,
   CorsRefusal,
+  CorsRequest,
   FetchHandler,
+  HeaderStore,
   MaybePromise,
   OriginFunction,
   OriginMatcher,

@@ -41,6 +41,10 @@ export interface CompiledOptions {
   refusalLog: RefusalLog | null
   /** Preflights go to the handler, which answers them (express `cors()`'s option). */
   preflightContinue: boolean
+  /** Cross-origin writes are refused (`csrf`): null when off, else the bypass (null: none). */
+  csrf: { bypass: ((request: Request, ...rest: unknown[]) => unknown) | null } | null
+  /** What a throwing handler's request is answered (`onError`); null rethrows. */
+  onError: ((error: unknown, request: Request) => Response | Promise<Response>) | null
 }
 
 /** Express cors()'s default, which users expect. */
@@ -59,6 +63,8 @@ const KNOWN_OPTIONS = [
   'onRefuse',
   'dangerouslyAllowInsecureOrigins',
   'preflightContinue',
+  'csrf',
+  'onError',
 ] as const
 
 /** Names other CORS libraries use, and what they are called here (a Map: no inherited names). */
@@ -138,6 +144,8 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const optionsSuccessStatus = compileStatus(o.optionsSuccessStatus, problems)
   const explainRefusals = compilePreflightRefusals(o.preflightRefusals, problems)
   const onRefuse = compileOnRefuse(o.onRefuse, problems)
+  const csrf = compileCsrf(o.csrf, problems)
+  const onError = compileOnError(o.onError, problems)
 
   if (problems.length > 0) throw new CorsConfigError(problems)
   return {
@@ -155,7 +163,61 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     onRefuse,
     refusalLog: o.onRefuse === undefined ? new RefusalLog() : null,
     preflightContinue,
+    csrf,
+    onError,
   }
+}
+
+function compileCsrf(value: unknown, problems: ConfigProblem[]): CompiledOptions['csrf'] {
+  if (value === undefined || value === false) return null
+  if (value === true) return { bypass: null }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value)
+    const bypass = Object.hasOwn(value, 'bypass') ? (value as { bypass: unknown }).bypass : undefined
+    const unknown = keys.filter((k) => k !== 'bypass')
+    if (typeof bypass === 'function' && unknown.length === 0) {
+      return { bypass: bypass as (request: Request, ...rest: unknown[]) => unknown }
+    }
+    if (unknown.length > 0) {
+      problems.push({
+        option: 'csrf',
+        problem: `${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length === 1 ? 'is not a csrf option' : 'are not csrf options'}.`,
+        fix: 'csrf takes true, or { bypass: (request) => boolean } for routes that must accept cross-site posts; trusted origins come from origin.',
+      })
+      return null
+    }
+  }
+  problems.push({
+    option: 'csrf',
+    problem: `${show(value)} is not true, false or { bypass }.`,
+    fix: "write csrf: true, or csrf: { bypass: (request) => new URL(request.url).pathname === '/oauth/callback' } for a route that must accept cross-site posts.",
+  })
+  return null
+}
+
+function compileOnError(value: unknown, problems: ConfigProblem[]): CompiledOptions['onError'] {
+  if (value === undefined) return defaultOnError
+  if (value === false) return null
+  if (typeof value === 'function') return value as NonNullable<CompiledOptions['onError']>
+  problems.push({
+    option: 'onError',
+    problem: `${show(value)} is not a function or false.`,
+    fix: "pass a function (error, request) => new Response('...', { status: 500 }), leave it out for a 500 with CORS headers, or false to rethrow.",
+  })
+  return null
+}
+
+/**
+ * A throwing handler's answer: a 500 the page can read (with the CORS headers the policy adds),
+ * so the browser's console does not blame CORS for a crash. The error is said the way platforms
+ * say uncaught errors: console.error, with its stack, once per occurrence.
+ */
+function defaultOnError(error: unknown): Response {
+  console.error('[corsica] the handler threw; answered 500 (with CORS headers):', error)
+  return new Response('Internal Server Error', {
+    status: 500,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  })
 }
 
 function compilePreflightRefusals(value: unknown, problems: ConfigProblem[]): boolean {

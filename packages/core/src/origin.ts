@@ -10,7 +10,7 @@
 import { show } from './errors.ts'
 import { type OriginPattern, PatternIndex } from './pattern-index.ts'
 import { publicSuffixVerdict } from './public-suffix.ts'
-import type { OriginFunction, OriginMatcher, OriginOption } from './types.ts'
+import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** The compiled `origin` option. */
 export interface OriginPolicy {
@@ -461,7 +461,7 @@ export interface OriginCheckFailed {
 export function matchOrigin(
   policy: OriginPolicy,
   origin: string,
-  request: Request,
+  request: CorsRequest | undefined,
   rest: readonly unknown[],
 ): OriginVerdict | Promise<OriginVerdict> {
   if (policy.exact.has(origin)) return true
@@ -478,7 +478,7 @@ export function matchOrigin(
   for (const re of policy.regexps) if (re.test(origin)) return granted
   if (policy.fn === null) return 'origin-not-allowed'
   try {
-    const answer = policy.fn(origin, request, ...rest)
+    const answer = policy.fn(origin, (request && fetchRequest(request)) as Request, ...rest)
     if (isThenable(answer)) {
       return Promise.resolve(answer).then(
         (value) => (value === true ? granted : 'origin-not-allowed'),
@@ -489,6 +489,11 @@ export function matchOrigin(
   } catch (cause) {
     return { code: 'origin-check-failed', cause }
   }
+}
+
+/** The Fetch Request a hook is promised: the request itself, or one built from a thin view. */
+export function fetchRequest(request: CorsRequest): Request {
+  return typeof request.toRequest === 'function' ? request.toRequest() : (request as Request)
 }
 
 /**

@@ -81,12 +81,13 @@ describe('wrap()', () => {
     expect(response).toBeInstanceOf(Response)
   })
 
-  it("lets the handler's exception propagate", async () => {
-    const wrapped = policy.wrap(() => {
+  it("rethrows the handler's exception with onError: false", async () => {
+    const rethrowing = createCors({ origin: ['https://app.test'], onError: false })
+    const wrapped = rethrowing.wrap(() => {
       throw new Error('boom')
     })
     expect(() => wrapped(new Request('http://api.test/'))).toThrow('boom')
-    const rejecting = policy.wrap(async () => {
+    const rejecting = rethrowing.wrap(async () => {
       throw new Error('async boom')
     })
     await expect(rejecting(new Request('http://api.test/'))).rejects.toThrow('async boom')

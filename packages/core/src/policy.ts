@@ -8,11 +8,20 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import { isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import { fetchRequest, isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
-import type { CorsHeaders, CorsOptions, FetchHandler, MaybePromise, RefusalCode } from './types.ts'
+import type {
+  CorsAnswer,
+  CorsDecision,
+  CorsHeaders,
+  CorsOptions,
+  CorsRequest,
+  FetchHandler,
+  MaybePromise,
+  RefusalCode,
+} from './types.ts'
 
 /**
  * A compiled CORS policy. Create it with {@link createCors}, once, at start-up. `Rest` is what
@@ -41,6 +50,24 @@ export interface CorsPolicy<Rest extends unknown[] = any[]> {
   actualHeaders(request: Request, ...rest: Rest): MaybePromise<CorsHeaders>
   /** `response` with `headers` applied: changed in place, or a copy when its headers are immutable. */
   apply(response: Response, headers: CorsHeaders): Response
+  /**
+   * The policy's own answer to a request the handler must not see: a CORS preflight (unless
+   * `preflightContinue`) or, with `csrf`, a refused cross-origin write or WebSocket handshake
+   * (a 403). null: the handler runs. What adapters call in their earliest hook.
+   */
+  intercept(request: Request, ...rest: Rest): MaybePromise<Response | null>
+  /**
+   * Everything the policy decides about a request, without building a Response: for servers
+   * that write answers themselves (node:http). Takes a Fetch Request or a thin view of one.
+   */
+  decide(request: CorsRequest, ...rest: Rest): MaybePromise<CorsDecision>
+  /**
+   * Whether the policy grants `origin` by name: listed, a pattern, a RegExp or the origin
+   * function (which receives `request` and `rest` as given). Never for `'*'` (it grants reading
+   * to everyone and trusts no one) nor for `'null'` (any sandboxed iframe has it). The one list
+   * of trusted origins for other checks: a framework's CSRF check, a WebSocket route.
+   */
+  trusts(origin: string, request?: Request, ...rest: Rest | []): MaybePromise<boolean>
 }
 
 /**
@@ -49,15 +76,13 @@ export interface CorsPolicy<Rest extends unknown[] = any[]> {
  * `Access-Control-Request-Method`". A CORS request includes `Origin`. Any other OPTIONS
  * request is an ordinary request and goes to the handler.
  */
-export function isPreflight(request: Request): boolean {
-  return preflightOrigin(request) !== null
-}
-
-/** The Origin of a CORS-preflight request (see isPreflight), or null when it is not one. */
-function preflightOrigin(request: Request): string | null {
-  if (request.method !== 'OPTIONS') return null
-  const origin = request.headers.get('origin')
-  return origin !== null && request.headers.has('access-control-request-method') ? origin : null
+export function isPreflight(request: CorsRequest): boolean {
+  const headers = request.headers
+  return (
+    request.method === 'OPTIONS' &&
+    headers.get('origin') !== null &&
+    headers.get('access-control-request-method') !== null
+  )
 }
 
 const VARY_ORIGIN = 'Origin'
@@ -143,39 +168,118 @@ class Policy implements CorsPolicy<unknown[]> {
 
   wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
-      let cors: MaybePromise<CorsHeaders>
-      if (request.method === 'OPTIONS') {
-        const preflight = this.#preflight(request, rest)
-        if (preflight !== null) return preflight
-        cors = this.#optionsHeaders(request, rest)
-      } else {
-        cors = this.#actualHeaders(request, rest)
-      }
-      if (isThenable<CorsHeaders>(cors)) {
-        // The origin function and the handler run side by side.
-        return Promise.all([cors, handler(request, ...rest)]).then(([h, res]) => applyToResponse(res, h))
-      }
-      const response = handler(request, ...rest)
-      return isThenable<Response>(response)
-        ? Promise.resolve(response).then((res) => applyToResponse(res, cors))
-        : applyToResponse(response, cors)
+      const early = this.#early(request, rest)
+      if (early === null) return this.#run(handler, request, rest, this.#continueHeaders(request, rest))
+      if (!isThenable<CorsAnswer | null>(early)) return toResponse(early)
+      return early.then((answer) =>
+        answer !== null
+          ? toResponse(answer)
+          : this.#run(handler, request, rest, this.#continueHeaders(request, rest)),
+      )
     }
   }
 
+  /** Runs the handler, and puts `cors` on its answer, or on onError's when it throws. */
+  #run<Rest extends unknown[]>(
+    handler: FetchHandler<Rest>,
+    request: Request,
+    rest: Rest,
+    cors: MaybePromise<CorsHeaders>,
+  ): Response | Promise<Response> {
+    let response: Response | Promise<Response>
+    try {
+      response = handler(request, ...rest)
+    } catch (error) {
+      response = this.#failed(error, request)
+    }
+    if (isThenable<Response>(response)) {
+      const settled = Promise.resolve(response).catch((error: unknown) => this.#failed(error, request))
+      // The origin function and the handler run side by side.
+      return isThenable<CorsHeaders>(cors)
+        ? Promise.all([cors, settled]).then(([h, res]) => applyToResponse(res, h))
+        : settled.then((res) => applyToResponse(res, cors))
+    }
+    return isThenable<CorsHeaders>(cors)
+      ? Promise.resolve(cors).then((h) => applyToResponse(response as Response, h))
+      : applyToResponse(response, cors)
+  }
+
+  /** onError's answer to a request whose handler threw; rethrows without onError. */
+  #failed(error: unknown, request: Request): Response | Promise<Response> {
+    const onError = this.#o.onError
+    if (onError === null) throw error
+    return onError(error, request)
+  }
+
   preflight(request: Request, ...rest: unknown[]): MaybePromise<Response | null> {
-    return request.method === 'OPTIONS' ? this.#preflight(request, rest) : null
+    if (request.method !== 'OPTIONS') return null
+    const answer = this.#preflight(request, rest)
+    return answer === null ? null : mapMaybe(answer, toResponse)
+  }
+
+  intercept(request: Request, ...rest: unknown[]): MaybePromise<Response | null> {
+    const early = this.#early(request, rest)
+    if (early === null) return null
+    return isThenable<CorsAnswer | null>(early)
+      ? early.then((answer) => (answer === null ? null : toResponse(answer)))
+      : toResponse(early)
+  }
+
+  decide(request: CorsRequest, ...rest: unknown[]): MaybePromise<CorsDecision> {
+    const early = this.#early(request, rest)
+    if (early === null) return mapMaybe(this.#continueHeaders(request, rest), toContinue)
+    if (!isThenable<CorsAnswer | null>(early)) return early
+    return early.then((answer) =>
+      answer !== null ? answer : mapMaybe(this.#continueHeaders(request, rest), toContinue),
+    )
+  }
+
+  trusts(origin: string, request?: Request, ...rest: unknown[]): MaybePromise<boolean> {
+    return mapMaybe(this.#trustVerdict(origin, request, rest), (verdict) => verdict === true)
+  }
+
+  /**
+   * Whether the policy grants `origin` by name (see `trusts`): `'*'` grants everyone, so it
+   * trusts no one; `'null'` is never trusted, even when listed.
+   */
+  #trustVerdict(
+    origin: string,
+    request: CorsRequest | undefined,
+    rest: readonly unknown[],
+  ): MaybePromise<OriginVerdict> {
+    if (origin === 'null' || this.#o.origin.any) return 'origin-not-allowed'
+    if (this.#granted.has(origin)) return true
+    return matchOrigin(this.#o.origin, origin, request as CorsRequest, rest)
+  }
+
+  /**
+   * What the policy answers before any handler: a preflight (unless preflightContinue), or with
+   * csrf a refused cross-origin write or WebSocket handshake. null (the common case, at once):
+   * the handler runs.
+   */
+  #early(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsAnswer | null> | null {
+    const method = request.method
+    if (method === 'OPTIONS') return this.#preflight(request, rest)
+    return this.#o.csrf === null ? null : this.#csrfCheck(request, method, rest)
+  }
+
+  /** The headers for the handler's answer to a request the policy did not answer itself. */
+  #continueHeaders(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
+    return request.method === 'OPTIONS'
+      ? this.#optionsHeaders(request, rest)
+      : this.#actualHeaders(request, rest)
   }
 
   /**
    * The policy's answer to an OPTIONS request that is a CORS preflight (see isPreflight), or
    * null when it is not one, or when `preflightContinue` hands preflights to the handler.
    */
-  #preflight(request: Request, rest: readonly unknown[]): MaybePromise<Response> | null {
+  #preflight(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsAnswer> | null {
     return this.#o.preflightContinue ? null : this.#preflightAnswer(request, rest)
   }
 
   /** The policy's answer to an OPTIONS request if it is a CORS preflight, whatever `preflightContinue`. */
-  #preflightAnswer(request: Request, rest: readonly unknown[]): MaybePromise<Response> | null {
+  #preflightAnswer(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsAnswer> | null {
     const headers = request.headers
     const origin = headers.get('origin')
     if (origin === null) return null
@@ -183,18 +287,91 @@ class Policy implements CorsPolicy<unknown[]> {
     return method === null ? null : this.#answerPreflight(request, origin, method, rest)
   }
 
+  /**
+   * Cross-origin request protection (`csrf`), in the order of Go's net/http
+   * CrossOriginProtection.Check, with the trusted origins first, as Corsica's own list:
+   * 1. safe methods pass (Fetch: GET, HEAD and OPTIONS are "safe"), except a WebSocket
+   *    handshake, which is a GET that opens a channel both ways (RFC 6455 §4.1, §10.2: the
+   *    server must check Origin);
+   * 2. an Origin the policy grants by name passes;
+   * 3. Fetch Metadata (https://w3c.github.io/webappsec-fetch-metadata/): `Sec-Fetch-Site` is
+   *    the browser's own verdict, so `same-origin` and `none` (typed, bookmarked) pass and any
+   *    other value is refused; when it is present, the Origin fallback below is not consulted;
+   * 4. neither Sec-Fetch-Site nor Origin: not a browser, so not a cross-site forgery;
+   * 5. an Origin that is the request URL's own (older browsers send no Sec-Fetch-Site);
+   * 6. `bypass(request, ...rest)` returns true.
+   * A WebSocket handshake is decided by Origin alone (2, 5, 6); without Origin it passes.
+   */
+  #csrfCheck(
+    request: CorsRequest,
+    method: string,
+    rest: readonly unknown[],
+  ): MaybePromise<CorsAnswer | null> | null {
+    const headers = request.headers
+    const websocket = method === 'GET' && isWebSocketUpgrade(headers.get('upgrade'))
+    if (!websocket && SAFE_METHODS.has(method)) return null
+    const origin = headers.get('origin')
+    const site = websocket ? null : headers.get('sec-fetch-site')
+    if (origin === null && site === null) return null
+    const refuse = (): MaybePromise<CorsAnswer | null> =>
+      this.#csrfBypass(request, origin, method, websocket, rest)
+    const decideBy = (trusted: OriginVerdict): MaybePromise<CorsAnswer | null> => {
+      if (trusted === true) return null
+      if (site !== null) return site === 'same-origin' || site === 'none' ? null : refuse()
+      return isOwnOrigin(request, origin!) ? null : refuse()
+    }
+    const verdict: MaybePromise<OriginVerdict> =
+      origin === null ? 'origin-not-allowed' : this.#trustVerdict(origin, request, rest)
+    return isThenable<OriginVerdict>(verdict) ? verdict.then(decideBy) : decideBy(verdict)
+  }
+
+  /** Rule 6, then the refusal: a 403 before the handler, reported like every refusal. */
+  #csrfBypass(
+    request: CorsRequest,
+    origin: string | null,
+    method: string,
+    websocket: boolean,
+    rest: readonly unknown[],
+  ): MaybePromise<CorsAnswer | null> {
+    const refuse = (): CorsAnswer => {
+      const code = websocket ? 'cross-origin-websocket' : 'cross-origin-write'
+      this.#refuse(request, code, { origin: origin ?? '(none)', preflight: false, method, csrf: true })
+      return this.#public === null ? CSRF_REFUSED : this.#csrfRefusedPublic
+    }
+    const bypass = this.#o.csrf?.bypass
+    if (bypass == null) return refuse()
+    let passed: unknown
+    try {
+      passed = bypass(fetchRequest(request), ...rest)
+    } catch (error) {
+      reportBypassError(error)
+      return refuse()
+    }
+    if (!isThenable(passed)) return passed === true ? null : refuse()
+    return Promise.resolve(passed).then(
+      (value) => (value === true ? null : refuse()),
+      (error: unknown) => {
+        reportBypassError(error)
+        return refuse()
+      },
+    )
+  }
+
+  /** A public policy's csrf refusal: readable by the page (ACAO `*`), so it can show the 403. */
+  get #csrfRefusedPublic(): CorsAnswer {
+    return { ...CSRF_REFUSED, headers: { ...CSRF_REFUSED.headers, ...this.#public } }
+  }
+
   apply(response: Response, headers: CorsHeaders): Response {
     return applyToResponse(response, headers)
   }
 
-  actualHeaders(request: Request, ...rest: unknown[]): MaybePromise<CorsHeaders> {
-    return request.method === 'OPTIONS'
-      ? this.#optionsHeaders(request, rest)
-      : this.#actualHeaders(request, rest)
+  actualHeaders(request: CorsRequest, ...rest: unknown[]): MaybePromise<CorsHeaders> {
+    return this.#continueHeaders(request, rest)
   }
 
   /** The CORS headers of an OPTIONS request's answer from the handler. */
-  #optionsHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
+  #optionsHeaders(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
     if (this.#o.preflightContinue) {
       // The headers the preflight's own answer would carry, for the handler's answer. A refused
       // preflight's carry no Access-Control-Allow-Origin, so nothing is granted.
@@ -207,7 +384,7 @@ class Policy implements CorsPolicy<unknown[]> {
     return mapMaybe(this.#actualHeaders(request, rest), varyOnMethod)
   }
 
-  #actualHeaders(request: Request, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
+  #actualHeaders(request: CorsRequest, rest: readonly unknown[]): MaybePromise<CorsHeaders> {
     if (this.#public !== null) return this.#public
     const origin = request.headers.get('origin')
     // No Origin: not a CORS request; the answer still depends on Origin, hence Vary.
@@ -220,9 +397,14 @@ class Policy implements CorsPolicy<unknown[]> {
     return this.#actualFor(request, origin, verdict)
   }
 
-  #actualFor(request: Request, origin: string, verdict: OriginVerdict): CorsHeaders {
+  #actualFor(request: CorsRequest, origin: string, verdict: OriginVerdict): CorsHeaders {
     if (verdict === true) return this.#grantedHeaders(origin, true)
-    this.#refuse(request, verdictCode(verdict), { origin, preflight: false, cause: causeOf(verdict) })
+    const method = request.method
+    // A write the handler ran (no csrf, or its bypass): the log says so, not merely "refused".
+    const details: RefusalDetails = SAFE_METHODS.has(method)
+      ? { origin, preflight: false, cause: causeOf(verdict) }
+      : { origin, preflight: false, cause: causeOf(verdict), method, ran: true, csrf: this.#o.csrf !== null }
+    this.#refuse(request, verdictCode(verdict), details)
     return this.#notGranted
   }
 
@@ -231,14 +413,14 @@ class Policy implements CorsPolicy<unknown[]> {
    * Access-Control-Request-Method.
    */
   #answerPreflight(
-    request: Request,
+    request: CorsRequest,
     origin: string,
     method: string,
     rest: readonly unknown[],
-  ): MaybePromise<Response> {
+  ): MaybePromise<CorsAnswer> {
     if (this.#o.origin.any || this.#granted.has(origin))
       return this.#preflightFor(request, origin, method, true)
-    if (this.#exactOnly) return preflightResponse(403, REFUSED_PREFLIGHT)
+    if (this.#exactOnly) return REFUSED_ANSWER
     const verdict = matchOrigin(this.#o.origin, origin, request, rest)
     if (isThenable<OriginVerdict>(verdict)) {
       return verdict.then((v) => this.#preflightFor(request, origin, method, v))
@@ -247,7 +429,7 @@ class Policy implements CorsPolicy<unknown[]> {
   }
 
   /** Fetch §3.2.3 and the CORS-preflight fetch: what a preflight response must carry to pass. */
-  #preflightFor(request: Request, origin: string, method: string, verdict: OriginVerdict): Response {
+  #preflightFor(request: CorsRequest, origin: string, method: string, verdict: OriginVerdict): CorsAnswer {
     const o = this.#o
     if (verdict !== true) {
       return this.#refusePreflight(request, verdictCode(verdict), {
@@ -306,7 +488,7 @@ class Policy implements CorsPolicy<unknown[]> {
     const headers = this.#listsHeaders(origin, allowMethods, allowHeaders)
     if (o.maxAge !== '') headers['access-control-max-age'] = o.maxAge
     if (privateNetwork) headers['access-control-allow-private-network'] = 'true'
-    return preflightResponse(o.optionsSuccessStatus, headers)
+    return answer(o.optionsSuccessStatus, headers)
   }
 
   /**
@@ -327,9 +509,9 @@ class Policy implements CorsPolicy<unknown[]> {
   }
 
   /** A refused preflight grants nothing: no Access-Control-Allow-* at all, and a 403. */
-  #refusePreflight(request: Request, code: RefusalCode, details: RefusalDetails): Response {
+  #refusePreflight(request: CorsRequest, code: RefusalCode, details: RefusalDetails): CorsAnswer {
     this.#refuse(request, code, details)
-    return preflightResponse(403, REFUSED_PREFLIGHT)
+    return REFUSED_ANSWER
   }
 
   /**
@@ -341,31 +523,31 @@ class Policy implements CorsPolicy<unknown[]> {
    * `preflightRefusals: 'opaque'` keeps the bare 403.
    */
   #refuseExplained(
-    request: Request,
+    request: CorsRequest,
     code: RefusalCode,
     details: RefusalDetails,
     allowMethods: string,
     allowHeaders: string,
-  ): Response {
+  ): CorsAnswer {
     if (!this.#o.explainRefusals) return this.#refusePreflight(request, code, details)
     this.#refuse(request, code, { ...details, explained: true })
     const headers = this.#listsHeaders(details.origin, allowMethods, allowHeaders)
-    return preflightResponse(this.#o.optionsSuccessStatus, headers)
+    return answer(this.#o.optionsSuccessStatus, headers)
   }
 
-  #refuse(request: Request, code: RefusalCode, details: RefusalDetails): void {
+  #refuse(request: CorsRequest, code: RefusalCode, details: RefusalDetails): void {
     const { onRefuse, refusalLog } = this.#o
     // The default log's repeats cost one lookup, first of all.
     if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) return
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
-    if (!details.preflight && isSameOrigin(request, details.origin)) return
+    if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       return
     }
     try {
-      const result: unknown = onRefuse(describeRefusal(code, details), request)
+      const result: unknown = onRefuse(describeRefusal(code, details), fetchRequest(request))
       // A thenable's `then` is read inside the try: a hostile getter cannot escape it.
       if (isThenable(result)) Promise.resolve(result).catch(reportHookError)
     } catch (error) {
@@ -374,17 +556,72 @@ class Policy implements CorsPolicy<unknown[]> {
   }
 }
 
-/** The CORS headers (and Vary) of a preflight answer, as a record. */
-function corsHeadersOf(response: Response): CorsHeaders {
-  const headers: Record<string, string> = {}
-  response.headers.forEach((value, name) => {
-    if (name === 'vary' || name.startsWith('access-control-')) headers[name] = value
-  })
+/** Fetch: "A method is safe if it is `GET`, `HEAD`, `OPTIONS`, or `TRACE`" (RFC 9110 §9.2.1). */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE'])
+
+/** `Upgrade: websocket` (RFC 6455 §4.1: the value is compared ASCII case-insensitively). */
+function isWebSocketUpgrade(upgrade: string | null): boolean {
+  return upgrade !== null && WEBSOCKET_TOKEN.test(upgrade)
+}
+
+const WEBSOCKET_TOKEN = /(?:^|,)[ \t]*websocket[ \t]*(?:,|$)/i
+
+/** A refused cross-origin write: one line that says why, never echoing the request. */
+const CSRF_REFUSED: CorsAnswer = Object.freeze({
+  respond: true,
+  status: 403,
+  headers: Object.freeze({
+    'content-type': 'text/plain; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    vary: VARY_ORIGIN,
+  }),
+  body: 'Cross-origin request refused: its origin is not trusted by this server (csrf).\n',
+} as const)
+
+function reportBypassError(error: unknown): void {
+  console.error(`[corsica] csrf.bypass threw; the request was refused: ${describeThrown(error)}`)
+}
+
+/**
+ * Whether `origin` is the request URL's origin, as the URL parser normalises both (scheme,
+ * host, port: `https://api.example:443` is `https://api.example`). A malformed Origin is not.
+ */
+function isOwnOrigin(request: CorsRequest, origin: string): boolean {
+  if (isSameOrigin(request, origin)) return true
+  if (!ORIGIN_SHAPE.test(origin)) return false
+  try {
+    return new URL(origin).origin === new URL(request.url).origin
+  } catch {
+    return false
+  }
+}
+
+/** scheme://host[:port] and nothing more: no path, query, fragment or userinfo. */
+const ORIGIN_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\\]+$/i
+
+/** The CORS headers (and Vary) of a preflight answer, as a record: every preflight-only header named. */
+function corsHeadersOf(answer: CorsAnswer): CorsHeaders {
+  const headers: Record<string, string> = { ...PREFLIGHT_ONLY_ABSENT }
+  for (const name of Object.keys(answer.headers)) {
+    if (name === 'vary' || name.startsWith('access-control-')) headers[name] = answer.headers[name]!
+  }
   return headers
 }
 
+/** A preflight-only header the policy does not send is removed from the handler's answer. */
+const PREFLIGHT_ONLY_ABSENT: Readonly<Record<string, string>> = Object.freeze({
+  'access-control-allow-methods': '',
+  'access-control-allow-headers': '',
+  'access-control-max-age': '',
+  'access-control-allow-private-network': '',
+})
+
 function mapMaybe<T, U>(value: MaybePromise<T>, f: (v: T) => U): MaybePromise<U> {
   return isThenable<T>(value) ? Promise.resolve(value).then(f) : f(value)
+}
+
+function toContinue(headers: CorsHeaders): CorsDecision {
+  return { respond: false, headers }
 }
 
 /** Vary of an OPTIONS request's actual answer: with Origin and this header it was a preflight. */
@@ -408,7 +645,7 @@ function causeOf(verdict: OriginVerdict): unknown {
  * them), so an http(s) one is `scheme://host[:port]`, serialized as its origin is, then the path
  * from the first `/`. Any other scheme's origin is opaque, never the same as another.
  */
-function isSameOrigin(request: Request, origin: string): boolean {
+function isSameOrigin(request: CorsRequest, origin: string): boolean {
   const url = request.url
   if (!url.startsWith('https://') && !url.startsWith('http://')) return false
   return url.startsWith(origin) && url.indexOf('/', url.indexOf('//') + 2) === origin.length
@@ -418,16 +655,22 @@ function reportHookError(error: unknown): void {
   console.error(`[corsica] onRefuse threw; the request was handled anyway: ${describeThrown(error)}`)
 }
 
-/** A refused preflight's only header. */
-const REFUSED_PREFLIGHT: Readonly<Record<string, string>> = Object.freeze({ vary: PREFLIGHT_VARY })
+/**
+ * A bodiless answer, its headers given at once: one copy into the Response, where setting them
+ * one by one would cross into the runtime's Headers once per header (Bun, measured).
+ */
+function answer(status: number, headers: Readonly<Record<string, string>>): CorsAnswer {
+  return { respond: true, status, headers, body: null }
+}
+
+/** A refused preflight's answer: a 403 whose only header is Vary. */
+const REFUSED_ANSWER: CorsAnswer = Object.freeze(answer(403, Object.freeze({ vary: PREFLIGHT_VARY })))
 
 /**
- * A bodiless preflight answer, its headers given at once: one copy into the Response, where
- * setting them one by one would cross into the runtime's Headers once per header (Bun, measured).
- * Every member of the init is given, so none is read through `Object.prototype`, where a
- * polluting bug elsewhere could have put `headers` or `status`; a header record is read by its
- * own keys only (WebIDL: converting a record).
+ * The Response for an answer. Every member of the init is given, so none is read through
+ * `Object.prototype`, where a polluting bug elsewhere could have put `headers` or `status`; a
+ * header record is read by its own keys only (WebIDL: converting a record).
  */
-function preflightResponse(status: number, headers: Readonly<Record<string, string>>): Response {
-  return new Response(null, { status, statusText: '', headers })
+function toResponse(a: CorsAnswer): Response {
+  return new Response(a.body, { status: a.status, statusText: '', headers: a.headers })
 }

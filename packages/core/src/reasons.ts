@@ -18,6 +18,10 @@ export interface RefusalDetails {
   caseMismatch?: boolean
   /** Whether the refused preflight was answered with the policy's lists (`preflightRefusals: 'explain'`). */
   explained?: boolean
+  /** A write from a refused origin that the handler ran: the browser hides its answer, not its effect. */
+  ran?: boolean
+  /** Whether `csrf` is on (a refused write it did not stop was let through by its bypass). */
+  csrf?: boolean
 }
 
 /**
@@ -27,11 +31,16 @@ export const REFUSAL_REASONS: Readonly<
   Record<RefusalCode, { message(d: RefusalDetails): string; fix(d: RefusalDetails): string }>
 > = {
   'origin-not-allowed': {
-    message: (d) => `origin ${d.origin} is not allowed by the origin option`,
+    message: (d) =>
+      d.ran
+        ? `${d.method} from ${d.origin} ran the handler; the browser hides the answer, but not the write (origin ${d.origin} is not allowed by the origin option)`
+        : `origin ${d.origin} is not allowed by the origin option`,
     fix: (d) =>
-      d.origin === 'null'
-        ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
-        : addOriginFix(d.origin),
+      d.ran && !d.csrf
+        ? `set csrf: true to refuse such requests before the handler runs; ${addOriginFix(d.origin)}`
+        : d.origin === 'null'
+          ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
+          : addOriginFix(d.origin),
   },
   'origin-malformed': {
     message: (d) =>
@@ -81,6 +90,18 @@ export const REFUSAL_REASONS: Readonly<
   'private-network-not-allowed': {
     message: () => 'the preflight asks for private network access and privateNetworkAccess is off',
     fix: () => 'set privateNetworkAccess: true if public websites may call this server on a private network',
+  },
+  'cross-origin-write': {
+    message: (d) =>
+      `cross-origin ${d.method} from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
+    fix: (d) =>
+      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
+  },
+  'cross-origin-websocket': {
+    message: (d) =>
+      `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
+    fix: (d) =>
+      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for this route`,
   },
 }
 

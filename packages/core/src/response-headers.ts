@@ -1,5 +1,5 @@
 /** Putting CORS headers on a response: the policy owns them, and Vary is merged, never replaced. */
-import type { CorsHeaders } from './types.ts'
+import type { CorsHeaders, HeaderStore } from './types.ts'
 
 const ACAO = 'access-control-allow-origin'
 const ACAC = 'access-control-allow-credentials'
@@ -13,21 +13,23 @@ const PREFLIGHT_ONLY = [
 ] as const
 
 /**
- * Applies CORS headers to a mutable Headers object: sets the ones given, removes any other
- * Access-Control-Allow-Origin, -Allow-Credentials or -Expose-Headers the handler set (so a
- * refused origin is never granted by a handler's own header), and merges `vary`.
+ * Applies CORS headers to a mutable Headers object (or any {@link HeaderStore}): sets the ones
+ * given, removes any other Access-Control-Allow-Origin, -Allow-Credentials or -Expose-Headers the
+ * handler set (so a refused origin is never granted by a handler's own header), and merges
+ * `vary`. A preflight's record (`preflightContinue`) names every preflight header, `''` for one
+ * the policy does not send: then the answer keeps only the policy's Access-Control-* headers,
+ * whatever the handler wrote.
  * Throws a TypeError when `headers` is immutable and needs a change (see `applyToResponse`).
  */
-export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
+export function applyCorsHeaders(headers: HeaderStore, cors: CorsHeaders): void {
   const origin = own(cors, ACAO)
-  if (origin !== undefined) {
+  if (Object.hasOwn(cors, PREFLIGHT_ONLY[0])) {
+    // The handler answered a preflight: every CORS header is the policy's, granted or not.
+    for (const name of PREFLIGHT_HEADERS) setOrDelete(headers, name, own(cors, name) || undefined)
+  } else if (origin !== undefined) {
     headers.set(ACAO, origin)
     setOrDelete(headers, ACAC, own(cors, ACAC))
     setOrDelete(headers, ACEH, own(cors, ACEH))
-    for (const name of PREFLIGHT_ONLY) {
-      const value = own(cors, name)
-      if (value !== undefined) headers.set(name, value)
-    }
   } else if (headers.has(ACAO)) {
     // Nothing granted. Fetch's CORS check fails without Access-Control-Allow-Origin, so a
     // handler's own credentials or expose header grants nothing on its own: they need removing
@@ -40,6 +42,9 @@ export function applyCorsHeaders(headers: Headers, cors: CorsHeaders): void {
   if (vary !== undefined) mergeVary(headers, vary)
 }
 
+/** Every response header of the CORS protocol (and Private Network Access). */
+const PREFLIGHT_HEADERS = [ACAO, ACAC, ACEH, ...PREFLIGHT_ONLY] as const
+
 /**
  * A record's own value for `name`: a header absent from the record must not be read from
  * `Object.prototype`, where a polluting bug elsewhere could have put `'true'`.
@@ -48,7 +53,7 @@ function own(cors: CorsHeaders, name: keyof CorsHeaders): string | undefined {
   return Object.hasOwn(cors, name) ? cors[name] : undefined
 }
 
-function setOrDelete(headers: Headers, name: string, value: string | undefined): void {
+function setOrDelete(headers: HeaderStore, name: string, value: string | undefined): void {
   if (value !== undefined) headers.set(name, value)
   else headers.delete(name)
 }
@@ -75,26 +80,28 @@ export function applyToResponse(response: Response, cors: CorsHeaders): Response
 
 /**
  * Adds each name of `add` (comma-separated) to the response's Vary unless it is already
- * there (field names compare case-insensitively) or Vary is `*`.
+ * there (field names compare case-insensitively, however the list is spaced) or Vary is `*`.
  */
-export function mergeVary(headers: Headers, add: string): void {
+export function mergeVary(headers: HeaderStore, add: string): void {
   const current = headers.get('vary')
   if (current === null || current.trim() === '') {
     headers.set('vary', add)
     return
   }
-  const present = new Set(
-    current
-      .toLowerCase()
-      .split(',')
-      .map((s) => s.trim()),
-  )
+  const present = new Set(fieldNames(current))
   if (present.has('*')) return
   let merged = current
-  for (const name of add.split(', ')) {
-    if (!present.has(name.toLowerCase())) merged += `, ${name}`
+  for (const name of add.split(',')) {
+    const field = name.trim()
+    if (field === '' || present.has(field.toLowerCase())) continue
+    present.add(field.toLowerCase())
+    merged += `, ${field}`
   }
   if (merged !== current) headers.set('vary', merged)
+}
+
+function fieldNames(list: string): string[] {
+  return list.split(',').map((s) => s.trim().toLowerCase())
 }
 
 /**

@@ -126,6 +126,32 @@ export interface CorsOptions<Rest extends unknown[] = any[]> {
    * @default false
    */
   dangerouslyAllowInsecureOrigins?: boolean
+  /**
+   * Refuses cross-origin writes and WebSocket handshakes before the handler runs: CORS only
+   * decides whether a page may **read** an answer, so without this a cross-site form post still
+   * runs the handler with the user's cookies. A request reaches the handler when its method is
+   * safe (GET, HEAD, OPTIONS: keep them free of side effects), its Origin is granted by name
+   * (listed, a pattern, a RegExp or the origin function; never `'*'` or `'null'`),
+   * `Sec-Fetch-Site` is `same-origin` or `none`, it carries neither `Sec-Fetch-Site` nor
+   * `Origin` (not a browser), its Origin is the request URL's own, or `bypass` returns true.
+   * Anything else gets a 403 and is reported like every refusal. A WebSocket handshake
+   * (`GET` with `Upgrade: websocket`) passes only with no Origin, a trusted one, the server's
+   * own, or `bypass`.
+   *
+   * `bypass(request, ...rest)` lets routes that must accept cross-site posts (OAuth
+   * `form_post` and SAML callbacks, 3-D Secure returns) through.
+   * @default false
+   */
+  csrf?: boolean | { bypass: (request: Request, ...rest: Rest) => boolean | Promise<boolean> }
+  /**
+   * What `wrap` (and every adapter without an error page of its own) answers when the handler
+   * throws or rejects. Left out: a 500 carrying the CORS headers the request would have had (so
+   * the page reads the status, and the console does not blame CORS), the error logged with
+   * `console.error`, once per occurrence. A function shapes the answer (its CORS headers are
+   * added); `false` rethrows, as before.
+   * @default a 500 with CORS headers, the error logged
+   */
+  onError?: ((error: unknown, request: Request) => Response | Promise<Response>) | false
 }
 
 /** Stable codes of the reasons a CORS request is not granted. */
@@ -139,6 +165,8 @@ export type RefusalCode =
   | 'header-not-allowed'
   | 'headers-malformed'
   | 'private-network-not-allowed'
+  | 'cross-origin-write'
+  | 'cross-origin-websocket'
 
 /** Why a CORS request was not granted, in words a developer can act on. */
 export interface CorsRefusal {
@@ -170,12 +198,55 @@ export interface CorsHeaders {
   'access-control-allow-origin'?: string
   'access-control-allow-credentials'?: string
   'access-control-expose-headers'?: string
-  /** Only for a preflight handed to the handler (`preflightContinue`), as the next three. */
+  /**
+   * Only for a preflight handed to the handler (`preflightContinue`), as the next three. Such a
+   * record names all four, `''` for one the policy does not send: a preflight's answer carries
+   * only the policy's Access-Control-* headers, whoever wrote the rest of it.
+   */
   'access-control-allow-methods'?: string
   'access-control-allow-headers'?: string
   'access-control-max-age'?: string
   'access-control-allow-private-network'?: string
   vary?: string
+}
+
+/**
+ * What the policy reads of a request. A Fetch `Request` is one; a server without Fetch requests
+ * (node:http) passes a thin view, so that no Request is built for a CORS decision.
+ */
+export interface CorsRequest {
+  readonly method: string
+  /** The absolute request URL, e.g. `http://api.example:8080/path`: its origin is the server's own. */
+  readonly url: string
+  /** Header values by lower-case name, several lines joined with `, `; null when absent. */
+  readonly headers: { get(name: string): string | null }
+  /**
+   * Builds the Fetch Request an origin function, `onRefuse` or `csrf.bypass` is promised; called
+   * only when one of them runs. A Fetch Request needs none.
+   */
+  toRequest?(): Request
+}
+
+/** An answer the policy gives itself, as a record: a preflight's, or a refused cross-origin write's. */
+export interface CorsAnswer {
+  readonly respond: true
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | null
+}
+
+/**
+ * What the policy does with a request, without building a Response: answer it itself (the
+ * handler must not run), or let the handler run and put `headers` on its answer.
+ */
+export type CorsDecision = CorsAnswer | { readonly respond: false; readonly headers: CorsHeaders }
+
+/** Headers that can be read and written: a Fetch `Headers`, or a view over Node's ServerResponse. */
+export interface HeaderStore {
+  get(name: string): string | null
+  set(name: string, value: string): void
+  delete(name: string): void
+  has(name: string): boolean
 }
 
 /** A value, or a promise of it when an async origin function is configured. */

@@ -120,4 +120,88 @@ export const continueCases: Case[] = [
       handlerRan: true,
     },
   },
+  {
+    // Issue 19, item 1: the handler's own preflight headers (hono/cors behind @corsica/hono,
+    // echoing the requested headers) must not turn a refused header into a granted one.
+    name: 'preflightContinue: a handler answering the preflight itself never grants beyond the policy (refused header, credentials)',
+    options: { origin: [APP], credentials: true, preflightContinue: true },
+    request: {
+      method: 'OPTIONS',
+      headers: {
+        ...preflight(APP, 'PUT', 'x-api-key').headers,
+        'access-control-request-private-network': 'true',
+      },
+    },
+    handler: 'answers-preflight',
+    expect: {
+      status: 204,
+      headers: {
+        ...NOTHING,
+        'access-control-allow-origin': APP,
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'GET, HEAD, PUT, PATCH, POST, DELETE',
+        'access-control-allow-private-network': null,
+        'access-control-expose-headers': null,
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "preflightContinue: with methods: [], a handler's Access-Control-Allow-Methods is removed",
+    options: { origin: [APP], methods: [], preflightContinue: true },
+    request: preflight(APP, 'PUT'),
+    handler: 'answers-preflight',
+    expect: {
+      status: 204,
+      headers: {
+        ...NOTHING,
+        'access-control-allow-origin': APP,
+        'access-control-allow-private-network': null,
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "preflightContinue: a refused origin gets none of the handler's preflight headers",
+    options: { origin: [APP], preflightContinue: true },
+    request: preflight(EVIL, 'PUT', 'x-api-key'),
+    handler: 'answers-preflight',
+    expect: {
+      status: 204,
+      headers: {
+        ...NOTHING,
+        'access-control-allow-private-network': null,
+        'access-control-expose-headers': null,
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "preflightContinue: a granted preflight keeps only the policy's grant, not the handler's wider one",
+    options: {
+      origin: [APP],
+      methods: ['PUT'],
+      allowedHeaders: ['x-api-key'],
+      maxAge: 60,
+      preflightContinue: true,
+    },
+    request: preflight(APP, 'PUT', 'x-api-key'),
+    handler: 'answers-preflight',
+    expect: {
+      status: 204,
+      headers: {
+        ...NOTHING,
+        'access-control-allow-origin': APP,
+        'access-control-allow-methods': 'PUT',
+        'access-control-allow-headers': 'x-api-key',
+        'access-control-max-age': '60',
+        'access-control-allow-private-network': null,
+        vary: PREFLIGHT_VARY,
+      },
+      handlerRan: true,
+    },
+  },
 ]

@@ -4,7 +4,15 @@
 export const REDIRECT_TARGET = 'https://elsewhere.test/next'
 
 /** Names of the handlers a case may ask for. */
-export type HandlerName = 'ok' | 'vary' | 'vary-origin' | 'vary-star' | 'sets-cors' | 'redirect' | 'created'
+export type HandlerName =
+  | 'ok'
+  | 'vary'
+  | 'vary-origin'
+  | 'vary-star'
+  | 'sets-cors'
+  | 'answers-preflight'
+  | 'redirect'
+  | 'created'
 
 const ran = { 'x-handler': 'ran', 'content-type': 'text/plain' }
 
@@ -23,6 +31,24 @@ export const handlers: Record<HandlerName, (request: Request) => Response> = {
         ...ran,
         'access-control-allow-origin': '*',
         'access-control-allow-credentials': 'true',
+        'access-control-expose-headers': 'x-secret',
+      },
+    }),
+  /**
+   * A handler that answers a preflight itself with every CORS header granted, as `hono/cors`
+   * echoing the requested headers would behind `preflightContinue`.
+   */
+  'answers-preflight': () =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        ...ran,
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'GET, PUT, DELETE, X-CUSTOM',
+        'access-control-allow-headers': 'x-api-key, authorization',
+        'access-control-max-age': '86400',
+        'access-control-allow-private-network': 'true',
         'access-control-expose-headers': 'x-secret',
       },
     }),

@@ -6,6 +6,7 @@ export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browse
 export * from './browser-model.ts'
 export { type Case, type CaseRequest, cases } from './cases.ts'
 export { continueCases } from './continue-cases.ts'
+export { csrfCases, SELF, websocketCases } from './csrf-cases.ts'
 export { ENGINE_DEPARTURES, type Engine, type EngineDeparture } from './departures.ts'
 export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
-export { checkOutcome, type ObservedResponse, toRequest } from './run.ts'
+export { checkOutcome, type ObservedResponse, requestHeaders, toRequest } from './run.ts'

@@ -1,12 +1,15 @@
 /** Turning a case into a Request, and checking a response against what the case expects. */
 import type { Case } from './cases.ts'
+import { SELF } from './csrf-cases.ts'
 import { handlerRan } from './handlers.ts'
 
-/** The request a case describes, against `baseUrl` (default `http://api.test`). */
+/**
+ * The request a case describes, against `baseUrl` (default `http://api.test`). A header value
+ * `SELF` becomes the origin of `baseUrl`.
+ */
 export function toRequest(c: Case, baseUrl = 'http://api.test'): Request {
   const headers = new Headers()
-  const pairs = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
-  for (const [name, value] of pairs) headers.append(name, value)
+  for (const [name, value] of requestHeaders(c, baseUrl)) headers.append(name, value)
   const hasBody = c.request.method !== 'GET' && c.request.method !== 'HEAD' && c.request.method !== 'OPTIONS'
   return new Request(new URL(c.request.path ?? '/', baseUrl), {
     method: c.request.method,
@@ -35,4 +38,11 @@ export function checkOutcome(c: Case, response: ObservedResponse): string[] {
   if (ran !== c.expect.handlerRan)
     problems.push(c.expect.handlerRan ? 'the handler did not run' : 'the handler ran')
   return problems
+}
+
+/** The header lines of a case's request, with `SELF` replaced by the origin of `baseUrl`. */
+export function requestHeaders(c: Case, baseUrl: string): [string, string][] {
+  const pairs = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
+  const self = new URL(baseUrl).origin
+  return pairs.map(([name, value]) => [name, value === SELF ? self : value])
 }
