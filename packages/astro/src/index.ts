@@ -24,8 +24,8 @@ export { CorsConfigError } from '@corsica/core'
 export function cors(options: CorsOptions<[context: APIContext]>): MiddlewareHandler {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
   return async function corsMiddleware(context, next) {
-    const answer = await policy.preflight(context.request, context)
-    if (answer) return answer // a preflight never reaches a page or an endpoint
+    const answer = await policy.intercept(context.request, context)
+    if (answer) return answer // a preflight (or a csrf refusal) never reaches a page or an endpoint
     let response: Response
     try {
       response = await next()

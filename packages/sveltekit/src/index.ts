@@ -26,7 +26,7 @@ export function cors(options: CorsOptions<[event: RequestEvent]>): Handle {
   return async function corsHandle({ event, resolve }) {
     // Before resolve(): SvelteKit itself answers an OPTIONS request 405 when the route exports
     // no OPTIONS handler (@sveltejs/kit 2.70), so a preflight must never get that far.
-    const answer = await policy.preflight(event.request, event)
+    const answer = await policy.intercept(event.request, event)
     if (answer) return answer
     // resolve() turns what the route throws (error(), an Error) and unmatched URLs into
     // SvelteKit's own error answer, so every one of them passes here.
