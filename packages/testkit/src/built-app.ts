@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { freePort, startChild } from './process.ts'
 
 export interface AppBuild {
@@ -32,20 +32,31 @@ export interface AppBuild {
   build: [script: string, ...args: string[]]
   /** A file the build writes, relative to `dir`: without it the build runs again. */
   output: string
+  /** Names of files or folders of `source` left out, at any depth, besides node_modules and dot-folders. */
+  skip?: string[]
 }
 
 const STAMP = '.corsica-inputs.sha256'
 
 /** Builds `app` unless its last build had the same inputs. Resolves with how long it took (0: cached). */
 export async function buildOnce(app: AppBuild): Promise<number> {
-  const inputs = hashInputs([app.source, ...app.inputs])
+  const skipped = (name: string) =>
+    name === 'node_modules' || name.startsWith('.') || !!app.skip?.includes(name)
+  const inputs = hashInputs([app.source, ...app.inputs], skipped)
   const stamp = join(app.dir, STAMP)
   if (existsSync(join(app.dir, app.output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs)
     return 0
   const started = Date.now()
   rmSync(app.dir, { recursive: true, force: true })
   mkdirSync(app.dir, { recursive: true })
-  cpSync(app.source, app.dir, { recursive: true, filter: (path) => !path.includes('node_modules') })
+  // Entry by entry: `dir` may sit inside `source` (an example's .variants/), which cpSync refuses.
+  for (const entry of readdirSync(app.source)) {
+    if (skipped(entry)) continue
+    cpSync(join(app.source, entry), join(app.dir, entry), {
+      recursive: true,
+      filter: (path) => !skipped(basename(path)),
+    })
+  }
   const [script, ...args] = app.build
   const { code, output } = await run(process.execPath, [script, ...args], app.dir)
   if (code !== 0) throw new Error(`building ${app.name} failed (${code}):\n${output}`)
@@ -93,14 +104,14 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
   })
 }
 
-/** A hash of every file under `paths` (names and contents), skipping node_modules and dot-folders. */
-function hashInputs(paths: string[]): string {
+/** A hash of every file under `paths` (names and contents), but those `skipped` says. */
+function hashInputs(paths: string[], skipped: (name: string) => boolean): string {
   const hash = createHash('sha256')
   const visit = (path: string) => {
     if (!existsSync(path)) return
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
-        if (entry === 'node_modules' || entry.startsWith('.')) continue
+        if (skipped(entry)) continue
         visit(join(path, entry))
       }
     } else hash.update(path).update('\0').update(readFileSync(path))
