@@ -59,6 +59,13 @@ describe('answers', () => {
     expect(answer.headers.get(ACAO)).toBe(APP)
   })
 
+  test("a document route whose loader throws: the ErrorBoundary's 500 page keeps the CORS headers", async () => {
+    const answer = await get('/broken')
+    expect(answer.status).toBe(500)
+    expect(answer.headers.get('content-type')).toContain('text/html')
+    expect(answer.headers.get(ACAO)).toBe(APP)
+  })
+
   test('a document', async () => {
     const answer = await get('/')
     expect(answer.status).toBe(200)

@@ -89,6 +89,12 @@ describe('every answer keeps the CORS headers', () => {
     expect(answer.headers.get(ACAO)).toBe(APP)
   })
 
+  test('a hook after cors() in sequence() that throws: SvelteKit answers 500 outside the hooks, without CORS headers', async () => {
+    const answer = await get('/api/hook-throws')
+    expect(answer.status).toBe(500)
+    expect(answer.headers.get(ACAO)).toBeNull()
+  })
+
   test('a refused origin: the endpoint runs, nothing is granted', async () => {
     const answer = await get('/api/items', EVIL)
     expect(answer.status).toBe(200)

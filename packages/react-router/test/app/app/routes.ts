@@ -7,4 +7,5 @@ export default [
   route('api/throws', 'routes/throws.ts'),
   route('api/redirect', 'routes/redirect.ts'),
   route('bare/items', 'routes/bare-items.ts'),
+  route('broken', 'routes/broken.tsx'),
 ] satisfies RouteConfig

@@ -34,6 +34,7 @@ const byPath: Handle = (input) => {
  */
 const later: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api/items') event.setHeaders({ 'x-later-hook': 'ran' })
+  if (event.url.pathname === '/api/hook-throws') throw new Error('a later hook failed')
   return resolve(event)
 }
 
