@@ -13,7 +13,17 @@ import { run } from './process.ts'
 export const repo: string = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 
 /** The packages published to npm, by folder under packages/. */
-export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor'] as const
+export const PUBLISHED = [
+  'core',
+  'hono',
+  'cloudflare',
+  'deno',
+  'next',
+  'sveltekit',
+  'astro',
+  'react-router',
+  'doctor',
+] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
 export interface Tarball {
@@ -28,7 +38,17 @@ const manifest = (path: string) => JSON.parse(readFileSync(join(repo, path), 'ut
 function testedVersions(): Record<string, string> {
   const hono = manifest('packages/hono/package.json').devDependencies
   const next = manifest('examples/next/package.json').dependencies
+  // The frameworks are the adapters' peers: npm would install their newest versions otherwise.
+  const sveltekit = manifest('packages/sveltekit/package.json').devDependencies
+  const astro = manifest('packages/astro/package.json').devDependencies
+  const reactRouter = manifest('packages/react-router/package.json').devDependencies
   return {
+    '@sveltejs/kit': sveltekit['@sveltejs/kit'],
+    '@sveltejs/vite-plugin-svelte': sveltekit['@sveltejs/vite-plugin-svelte'],
+    svelte: sveltekit.svelte,
+    vite: sveltekit.vite,
+    astro: astro.astro,
+    'react-router': reactRouter['react-router'],
     hono: hono.hono,
     '@hono/node-server': hono['@hono/node-server'],
     next: next.next,
