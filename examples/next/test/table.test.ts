@@ -3,7 +3,7 @@
  * proxy (Node) or middleware (edge), and once through route handlers wrapped by `withCors`
  * (lib/conformance.ts serves case i's policy on /conformance/mw/i and /conformance/wrapped/i).
  */
-import { type Case, cases, checkOutcome, continueCases, toRequest } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, continueCases, requestHeaders, toRequest } from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { type Answer, send, varyMatches } from './http'
 
@@ -15,9 +15,7 @@ const ACAO = 'access-control-allow-origin'
 /** Sends case `c` to `url`, exactly as the table describes the request. */
 async function sendCase(c: Case, url: string): Promise<Answer> {
   const request = toRequest(c, url)
-  const headers = Array.isArray(c.request.headers)
-    ? c.request.headers
-    : Object.entries(c.request.headers ?? {})
+  const headers = requestHeaders(c, url)
   const body = request.body === null ? undefined : await request.text()
   return send(url, { method: c.request.method, headers, body })
 }

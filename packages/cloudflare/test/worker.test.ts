@@ -55,12 +55,13 @@ describe('withCors module worker, dispatched by workerd', () => {
     expect(res.headers.get('vary')).toBe('Accept-Encoding, Origin')
   })
 
-  it("lets a handler's exception reach the platform, as without withCors", async () => {
-    // Workers hand an uncaught exception to the caller: a service-binding call rejects with it
-    // (a browser gets the platform's 500). withCors must neither swallow nor replace it.
-    await expect(worker.fetch('https://api.test/throw', { headers: { origin: APP } })).rejects.toThrow(
-      'handler failed',
-    )
+  it("answers a handler's exception 500 with the CORS headers (the platform's own 500 has none)", async () => {
+    // Uncaught, the exception would reach the caller (a browser gets workerd's 500 without CORS
+    // headers and reports a CORS error for a crash). withCors answers it, and logs it.
+    const response = await worker.fetch('https://api.test/throw', { headers: { origin: APP } })
+    expect(response.status).toBe(500)
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP)
+    expect(await response.text()).toBe('Internal Server Error')
   })
 
   it('keeps the scheduled handler, called with the worker as `this`', async () => {

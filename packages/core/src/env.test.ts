@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { ENV_BOUND } from './env.ts'
 import { CorsConfigError, type CorsPolicy, configErrorResponse, perEnv } from './index.ts'
 
 const APP = 'https://app.test'
@@ -61,5 +62,32 @@ describe('perEnv', () => {
     const response = configErrorResponse()
     expect(response.status).toBe(500)
     expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([])
+  })
+
+  it('issue 19.6: a new env object per request (@hono/node-server) compiles at most ENV_BOUND times, with one warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const options = vi.fn((_env: object) => ({ origin: [APP] }))
+      const policyFor = perEnv(options, (policy) => policy)
+      const policies = new Set(Array.from({ length: 200 }, () => policyFor({ incoming: {}, outgoing: {} })))
+      expect(options).toHaveBeenCalledTimes(ENV_BOUND)
+      expect(policies.size).toBe(ENV_BOUND)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(String(warn.mock.calls[0]![0])).toContain('builds env per request')
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
+  it('issue 19.8: function and string envs do not grow a strong map without bound', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const options = vi.fn((_env: unknown) => ({ origin: '*' as const }))
+      const policyFor = perEnv(options, (policy) => policy)
+      for (let i = 0; i < 5000; i++) policyFor(i % 2 ? () => i : `env-${i}`)
+      expect(options.mock.calls.length).toBeLessThanOrEqual(ENV_BOUND)
+    } finally {
+      warn.mockRestore()
+    }
   })
 })

@@ -24,12 +24,14 @@ describe('the shared table through wrap()', () => {
   })
 })
 
-describe('the shared table through preflight(), actualHeaders() and apply()', () => {
+describe('the shared table through intercept(), actualHeaders() and apply()', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const policy = createCors(c.options)
     const request = toRequest(c)
-    const answer = await policy.preflight(request)
-    expect(answer !== null).toBe(isPreflight(request))
+    const preflight = await policy.preflight(request)
+    expect(preflight !== null).toBe(isPreflight(request))
+    const answer = await policy.intercept(request)
+    if (!c.options.csrf) expect(answer !== null).toBe(preflight !== null)
     const response =
       answer ?? policy.apply(handlers[c.handler ?? 'ok'](request), await policy.actualHeaders(request))
     expect(checkOutcome(c, response)).toEqual([])
@@ -137,9 +139,56 @@ describe('onRefuse', () => {
       { origin: ['https://app.test'] },
       { headers: { origin: 'https://eu.shop.test:8443' } },
     )
-    expect(sub!.fix).toBe(
-      "if you trust it, add 'https://eu.shop.test:8443' to origin (or a pattern covering its siblings, like 'https://*.shop.test:8443')",
+    // A stranger's domain is never offered as a pattern: nothing under shop.test is listed.
+    expect(sub!.fix).toBe("if you trust it, add 'https://eu.shop.test:8443' to origin")
+  })
+
+  it('suggests a pattern only when a sibling of the refused origin is listed', async () => {
+    const options = { origin: ['https://us.shop.test:8443', 'https://app.test', 'https://alice.github.io'] }
+    const [sibling] = await refusals(options, { headers: { origin: 'https://eu.shop.test:8443' } })
+    expect(sibling!.fix).toBe(
+      "if you trust it, add 'https://eu.shop.test:8443' to origin (or a pattern covering it and https://us.shop.test:8443, like 'https://*.shop.test:8443')",
     )
+    // Another port, another scheme, another parent: not a sibling.
+    for (const origin of ['https://eu.shop.test', 'http://eu.shop.test:8443', 'https://evil.example.net']) {
+      const [r] = await refusals(options, { headers: { origin } })
+      expect(r!.fix, origin).toBe(`if you trust it, add '${origin}' to origin`)
+    }
+    // A pattern over a public suffix is refused by createCors, so it is never suggested.
+    const [bob] = await refusals(options, { headers: { origin: 'https://bob.github.io' } })
+    expect(bob!.fix).toBe("if you trust it, add 'https://bob.github.io' to origin")
+  })
+
+  it('refuses an origin function that answers anything but a boolean, with its own code', async () => {
+    const app = { headers: { origin: 'https://app.test' } }
+    // hono/cors's shape: the origin string to send, or null.
+    const hono = (origin: string) => (origin === 'https://app.test' ? origin : null)
+    const [a] = await refusals({ origin: hono as unknown as () => boolean }, app)
+    expect(a).toMatchObject({ code: 'origin-function-invalid', cause: 'https://app.test' })
+    expect(a!.message).toBe(
+      'the origin function returned "https://app.test" for origin https://app.test, not true or false',
+    )
+    expect(a!.fix).toContain('(origin) => list.includes(origin)')
+    // Async, resolving to something else.
+    const [b] = await refusals({ origin: (async () => 1) as unknown as () => boolean }, app)
+    expect(b).toMatchObject({ code: 'origin-function-invalid', cause: 1 })
+    // express's shape: (origin, callback), the callback being the request here.
+    const express = (_origin: string, callback: (e: null, ok: boolean) => void) => callback(null, true)
+    const [c] = await refusals({ origin: express as unknown as () => boolean }, app)
+    expect(c!.code).toBe('origin-function-invalid')
+    expect(c!.message).toMatch(
+      /^the origin function threw TypeError: .*is not a function.* express-style \(origin, callback\)/,
+    )
+    expect(c!.fix).toContain('returns the boolean it passed to callback')
+    // An express function that calls back later returns undefined.
+    const later = (_origin: string, callback: (e: null, ok: boolean) => void) =>
+      void setTimeout(() => callback, 0)
+    const [d] = await refusals({ origin: later as unknown as () => boolean }, app)
+    expect(d!.code).toBe('origin-function-invalid')
+    expect(d!.message).toContain('returned undefined')
+    // false is an answer: refused as not allowed, as before.
+    const [e] = await refusals({ origin: () => false }, app)
+    expect(e!.code).toBe('origin-not-allowed')
   })
 
   it('names the header that is not allowed', async () => {
@@ -365,7 +414,31 @@ describe('without onRefuse, refusals are logged', () => {
     const many = Array.from({ length: 250 }, (_, i) => evil(`https://e${i}.test`))
     const lines = await logged({ origin: ['https://app.test'] }, many)
     expect(lines).toHaveLength(LOGGED_REFUSALS + 1)
-    expect(lines.at(-1)).toMatch(/100 distinct CORS refusals logged; further ones are not/)
+    expect(lines.at(-1)).toMatch(/100 distinct CORS refusals of other origins logged; further ones are not/)
+  })
+
+  it('issue 19.4: a flood of refused origins never silences a refusal of a listed origin', async () => {
+    const flood = Array.from({ length: 150 }, (_, i) => evil(`https://e${i}.test`))
+    const mistake = new Request('http://api.test/', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.test',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-api-key',
+      },
+    })
+    // allowedHeaders: [] (left out, the requested headers are granted, and nothing is refused).
+    const lines = await logged({ origin: ['https://app.test'], allowedHeaders: [] }, [...flood, mistake])
+    expect(lines.at(-1)).toContain('request header x-api-key is not in allowedHeaders')
+  })
+
+  it('issue 19.10: two long origins that share their first 512 characters are two lines', async () => {
+    const long = `https://${'a'.repeat(600)}`
+    const lines = await logged({ origin: ['https://app.test'] }, [
+      evil(`${long}1.test`),
+      evil(`${long}2.test`),
+    ])
+    expect(lines).toHaveLength(2)
   })
 
   it("not for the doctor's probe origin, and not at all with onRefuse: false", async () => {

@@ -99,9 +99,11 @@ describe('deno test in the real Deno binary', () => {
     for (const name of [
       'Deno.serve answers a preflight without running the handler',
       'Deno.serve answers an actual request, and info passes through to the handler',
-      "a handler that throws reaches Deno.serve's onError with its own error",
-      "a handler that rejects reaches Deno.serve's onError with its own error",
-      "without onError, Deno.serve's own 500 answers a handler that throws",
+      "with onError: false, a handler that throws reaches Deno.serve's onError with its own error",
+      "with onError: false, a handler that rejects reaches Deno.serve's onError with its own error",
+      'a handler that throws is answered 500 with the CORS headers',
+      'a handler that rejects is answered 500 with the CORS headers',
+      'a handler that throws a non-Error is answered 500 with the CORS headers',
       'bad options throw CorsConfigError from withCors, before Deno.serve, listing every problem',
     ]) {
       expect(results.get(name), name).toBe(true)

@@ -1,6 +1,6 @@
 /** Serving a Hono app on a real socket for a test, and sending a case's request to it with undici. */
 import type { AddressInfo } from 'node:net'
-import type { Case, ObservedResponse } from '@corsica/testkit'
+import { type Case, type ObservedResponse, requestHeaders } from '@corsica/testkit'
 import { serve } from '@hono/node-server'
 import { request } from 'undici'
 
@@ -25,7 +25,7 @@ export async function withServer<T>(
 
 /** Sends `c` over the socket, header lines exactly as the case lists them. */
 export async function sendCase(c: Case, base: string): Promise<ObservedResponse> {
-  const lines = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
+  const lines = requestHeaders(c, base)
   const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)
   const res = await request(`${base}${c.request.path ?? '/'}`, {
     method: c.request.method,

@@ -38,8 +38,9 @@ export function createCorsMiddleware(
     const event = given === undefined ? (responseOrEvent as NextFetchEvent | undefined) : eventArg
     // A preflight is answered here and never reaches the route (Fetch: CORS-preflight fetch),
     // unless preflightContinue: then the route answers it, with the grant copied onto its answer.
-    const preflight = await policy.preflight(request, event)
-    if (preflight) return preflight
+    // With csrf, a refused cross-origin write or WebSocket handshake is answered 403 here too.
+    const early = await policy.intercept(request, event)
+    if (early) return early
     // Headers set on NextResponse.next() are copied onto whatever response the route or page
     // produces, so the CORS headers are computed from the request alone.
     return policy.apply(given ?? NextResponse.next(), await policy.actualHeaders(request, event))

@@ -1,5 +1,5 @@
 import { CorsConfigError } from '@corsica/core'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { withCors } from './route'
 
 const APP = 'https://app.test'
@@ -56,13 +56,31 @@ describe('withCors', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(APP)
   })
 
-  test("a handler's exception propagates unchanged", async () => {
+  test("a handler's exception is answered 500 with the CORS headers, and logged", async () => {
     const error = new Error('boom')
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { GET } = withCors(options, {
       GET: (_request: Request, _context: unknown): Response => {
         throw error
       },
     })
+    const response = await GET(new Request(url, { headers: { origin: APP } }), {})
+    expect(response.status).toBe(500)
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP)
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('[corsica] the handler threw'), error)
+    logged.mockRestore()
+  })
+
+  test("with onError: false, a handler's exception propagates unchanged (Next's own 500)", async () => {
+    const error = new Error('boom')
+    const { GET } = withCors(
+      { ...options, onError: false },
+      {
+        GET: (_request: Request, _context: unknown): Response => {
+          throw error
+        },
+      },
+    )
     expect(() => GET(new Request(url, { headers: { origin: APP } }), {})).toThrow(error)
   })
 })

@@ -19,10 +19,12 @@ export const PUBLISHED = [
   'cloudflare',
   'deno',
   'next',
+  'doctor',
+  'elysia',
+  'h3',
   'sveltekit',
   'astro',
   'react-router',
-  'doctor',
 ] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
@@ -38,6 +40,8 @@ const manifest = (path: string) => JSON.parse(readFileSync(join(repo, path), 'ut
 function testedVersions(): Record<string, string> {
   const hono = manifest('packages/hono/package.json').devDependencies
   const next = manifest('examples/next/package.json').dependencies
+  const elysia = manifest('packages/elysia/package.json').devDependencies
+  const h3 = manifest('packages/h3/package.json').devDependencies
   // The frameworks are the adapters' peers: npm would install their newest versions otherwise.
   const sveltekit = manifest('packages/sveltekit/package.json').devDependencies
   const astro = manifest('packages/astro/package.json').devDependencies
@@ -49,6 +53,8 @@ function testedVersions(): Record<string, string> {
     vite: sveltekit.vite,
     astro: astro.astro,
     'react-router': reactRouter['react-router'],
+    elysia: elysia.elysia,
+    h3: h3.h3,
     hono: hono.hono,
     '@hono/node-server': hono['@hono/node-server'],
     next: next.next,

@@ -4,9 +4,16 @@
  */
 export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browser-cases.ts'
 export * from './browser-model.ts'
-export { type Case, type CaseRequest, cases } from './cases.ts'
+
+import { cases as corsCases } from './cases.ts'
+import { csrfCases } from './csrf-cases.ts'
+
+export type { Case, CaseRequest } from './cases.ts'
+/** The shared table: the CORS protocol, then `csrf` (every runtime runs both). */
+export const cases = [...corsCases, ...csrfCases]
 export { continueCases } from './continue-cases.ts'
 export { csrfCases, SELF, websocketCases } from './csrf-cases.ts'
 export { ENGINE_DEPARTURES, type Engine, type EngineDeparture } from './departures.ts'
 export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
+export { hasSubdomainPattern, LITE_REFUSAL, liteCases, liteRefusedCases } from './lite.ts'
 export { checkOutcome, type ObservedResponse, requestHeaders, toRequest } from './run.ts'

@@ -1,7 +1,7 @@
 /**
  * withCors under a real Deno.serve on 127.0.0.1 (port 0), Deno's fetch as the client:
- * preflight, actual request, `info` passing through, handler exceptions reaching Deno.serve's
- * onError, and config errors at start-up.
+ * preflight, actual request, `info` passing through, handler exceptions answered 500 with CORS
+ * headers (or, with onError: false, reaching Deno.serve's onError), and config errors at start-up.
  */
 import { CorsConfigError, type CorsOptions, withCors } from '../../src/index.ts'
 
@@ -102,11 +102,11 @@ for (const [kind, fail] of [
   ],
   ['rejects', (error: Error): Promise<Response> => Promise.reject(error)],
 ] as const) {
-  Deno.test(`a handler that ${kind} reaches Deno.serve's onError with its own error`, async () => {
+  Deno.test(`with onError: false, a handler that ${kind} reaches Deno.serve's onError with its own error`, async () => {
     const boom = new Error(`boom (${kind})`)
     const errors: unknown[] = []
     await withServer(
-      withCors(policy, () => fail(boom)),
+      withCors({ ...policy, onError: false }, () => fail(boom)),
       async (base) => {
         const res = await fetch(`${base}/items`, { headers: { origin: APP } })
         assertEquals(await res.text(), 'from onError', 'body')
@@ -122,22 +122,45 @@ for (const [kind, fail] of [
   })
 }
 
-// Deno's default onError logs the error (expect its stack in the output) and answers 500.
-// It does not see the request, so that 500 carries no CORS headers: a browser reports a CORS
-// error for it. The README says how to return your own error response instead.
-Deno.test("without onError, Deno.serve's own 500 answers a handler that throws", async () => {
-  await withServer(
-    withCors(policy, () => {
-      throw new Error('expected in this test: a handler that throws (Deno logs it)')
-    }),
-    async (base) => {
-      const res = await fetch(`${base}/items`, { headers: { origin: APP } })
-      assertEquals(await res.text(), 'Internal Server Error', 'body')
-      assertEquals(res.status, 500, 'status')
-      assertEquals(res.headers.get('access-control-allow-origin'), null, "ACAO on Deno's own 500")
+// Deno's own 500 (Deno.serve's default onError) does not see the request, so it could carry no
+// CORS headers and a browser would report a CORS error for a crash: withCors answers it instead,
+// a 500 with the CORS headers, the error logged with console.error (issue 23).
+for (const [kind, fail] of [
+  [
+    'throws',
+    (error: unknown): Response => {
+      throw error
     },
-  )
-})
+  ],
+  ['rejects', (error: unknown): Promise<Response> => Promise.reject(error)],
+  [
+    'throws a non-Error',
+    (): Response => {
+      throw 'a string'
+    },
+  ],
+] as const) {
+  Deno.test(`a handler that ${kind} is answered 500 with the CORS headers`, async () => {
+    const logged: unknown[] = []
+    const error = console.error
+    console.error = (...args: unknown[]) => logged.push(args)
+    try {
+      await withServer(
+        withCors(policy, () => fail(new Error('expected in this test'))),
+        async (base) => {
+          const res = await fetch(`${base}/items`, { headers: { origin: APP } })
+          assertEquals(await res.text(), 'Internal Server Error', 'body')
+          assertEquals(res.status, 500, 'status')
+          assertEquals(res.headers.get('access-control-allow-origin'), APP, 'ACAO on the 500')
+          assertEquals(res.headers.get('access-control-allow-credentials'), 'true', 'ACAC on the 500')
+        },
+      )
+    } finally {
+      console.error = error
+    }
+    assertEquals(logged.length, 1, 'console.error calls')
+  })
+}
 
 Deno.test('an error response the handler returns itself gets CORS headers', async () => {
   await withServer(
