@@ -33,7 +33,12 @@ export default async function setup(project: TestProject) {
     output: 'build/index.js',
   })
   if (ms > 0) console.log(`[example-sveltekit] vite build took ${(ms / 1000).toFixed(1)} s`)
-  const app = await serveApp(dir, ['build'], { ready: /Listening on/ })
+  const app = await serveApp(dir, ['build'], {
+    ready: /Listening on/,
+    // adapter-node takes the origin from ORIGIN, else https:// and the Host header: over plain
+    // http, without it, SvelteKit's check and Corsica's csrf see every same-origin post as cross-origin.
+    env: (url) => ({ ORIGIN: url }),
+  })
   project.provide('exampleUrl', app.url)
   return () => app.stop()
 }

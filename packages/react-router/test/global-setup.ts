@@ -1,4 +1,5 @@
 /** Builds test/app (when its inputs changed) and serves it with react-router-serve, as its users do. */
+import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildOnce, serveApp } from '@corsica/testkit/built-app'
 import type { TestProject } from 'vitest/node'
@@ -17,7 +18,11 @@ export default async function setup(project: TestProject) {
     name: 'the React Router test app',
     source: at('app'),
     dir,
-    inputs: [at('../src'), at('../node_modules/@corsica/testkit/src')],
+    inputs: [
+      at('../src'),
+      realpathSync(at('../node_modules/@corsica/core/dist')),
+      realpathSync(at('../node_modules/@corsica/testkit/src')),
+    ],
     build: [at('../node_modules/@react-router/dev/bin.js'), 'build'],
     output: 'build/server/index.js',
   })

@@ -1,5 +1,5 @@
 /** Sends a request exactly as given (undici's `request`: no header added or merged by a client). */
-import { type Case, toRequest } from '@corsica/testkit'
+import { type Case, requestHeaders, toRequest } from '@corsica/testkit'
 import { request } from 'undici'
 
 /** What a test sees of an answer. Repeated header lines are joined with ", " (RFC 9110 §5.3). */
@@ -33,12 +33,14 @@ export async function send(
   }
 }
 
-/** Sends case `c` to `url` as the table describes it. */
-export async function sendCase(c: Case, url: string): Promise<Answer> {
+/**
+ * Sends case `c`, number `i` of the table, as the table describes it: to /conformance/i, or to the
+ * case's own path (the csrf bypass cases), with `x-table-case: i` telling the app which policy.
+ */
+export async function sendCase(c: Case, base: string, i: number): Promise<Answer> {
+  const url = c.request.path === undefined ? `${base}/conformance/${i}` : `${base}${c.request.path}`
   const request = toRequest(c, url)
-  const headers = Array.isArray(c.request.headers)
-    ? c.request.headers
-    : Object.entries(c.request.headers ?? {})
+  const headers: [string, string][] = [...requestHeaders(c, url), ['x-table-case', String(i)]]
   const body = request.body === null ? undefined : await request.text()
   return send(url, { method: c.request.method, headers, body })
 }

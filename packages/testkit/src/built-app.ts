@@ -75,21 +75,30 @@ export interface ServedApp {
 
 /**
  * Starts `node <args>` in `cwd` with HOST=127.0.0.1 and a free PORT (the three servers read
- * both), resolving once it prints `ready`. Node's 16 KB limit on a request's headers is raised
+ * both), resolving once it prints `ready`. `env` may be a function of the app's URL. Node's 16 KB limit on a request's headers is raised
  * to 64 KB: the table has a 16 KB Access-Control-Request-Headers, which the CORS layer must see.
  */
 export async function serveApp(
   cwd: string,
   args: string[],
-  { ready, env = {} }: { ready: RegExp; env?: Record<string, string> },
+  {
+    ready,
+    env = {},
+  }: { ready: RegExp; env?: Record<string, string> | ((url: string) => Record<string, string>) },
 ): Promise<ServedApp> {
   const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
   const { child } = await startChild(process.execPath, ['--max-http-header-size=65536', ...args], {
     cwd,
-    env: { HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      ...(typeof env === 'function' ? env(url) : env),
+    },
     ready,
   })
-  return { url: `http://127.0.0.1:${port}`, output: child.output, stop: () => child.stop() }
+  return { url, output: child.output, stop: () => child.stop() }
 }
 
 /** Runs `command` to its end in its own process group. */

@@ -9,6 +9,10 @@ import { defineConfig } from 'astro/config'
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
+  // Without allowedDomains, Astro 5.18 ignores the Host header: the request's URL is
+  // http://localhost:<port>, so a same-origin post to 127.0.0.1 looks cross-site to its check
+  // and to Corsica's csrf. test/app.test.ts shows the check; examples/astro sets this too.
+  security: { allowedDomains: [{ hostname: '127.0.0.1' }] },
   telemetry: false,
   logLevel: 'warn',
 })

@@ -1,11 +1,3 @@
-import { cases, continueCases, handlers } from '@corsica/testkit'
-import type { APIRoute } from 'astro'
+import { tableRoute } from '../../table-route'
 
-const table = [...cases, ...continueCases]
-
-/** Every method, OPTIONS included, runs the case's handler. */
-export const ALL: APIRoute = ({ request, params }) => {
-  const c = table[Number(params.i)]
-  if (c === undefined) return new Response('no such case', { status: 404 })
-  return handlers[c.handler ?? 'ok'](request)
-}
+export const ALL = tableRoute
