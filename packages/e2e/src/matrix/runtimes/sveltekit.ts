@@ -22,6 +22,7 @@ export const sveltekit: Runtime = {
       inputs: [
         at('../cases.ts'),
         realpathSync(at('../../../node_modules/@corsica/sveltekit/dist')),
+        realpathSync(at('../../../node_modules/@corsica/core/dist')),
         realpathSync(at('../../../node_modules/@corsica/testkit/src')),
         realpathSync(at('../../../node_modules/@corsica/demo/src')),
       ],
