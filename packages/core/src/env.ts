@@ -8,7 +8,7 @@
  * env object rather than once per request.
  */
 import { type CorsPolicy, createCors } from './policy.ts'
-import type { CorsOptions } from './types.ts'
+import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 /**
  * Returns `env => build(policy)`, where the policy is compiled from `options(env)` the first
@@ -16,7 +16,7 @@ import type { CorsOptions } from './types.ts'
  * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
  */
 export function perEnv<Env, Rest extends unknown[], T>(
-  options: (env: Env) => CorsOptions<Rest>,
+  options: (env: Env) => CorsOptions<Rest> | CorsOptionsList<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
   const byObject = new WeakMap<object, T | null>()

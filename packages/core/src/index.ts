@@ -16,6 +16,7 @@ export type {
   CorsDecision,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   CorsRequest,
   FetchHandler,

@@ -9,6 +9,7 @@ import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
 import { fetchRequest, isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import { createPolicies } from './policies.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -17,6 +18,7 @@ import type {
   CorsDecision,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRequest,
   FetchHandler,
   MaybePromise,
@@ -99,13 +101,16 @@ const PREFLIGHT_VARY =
 export const MAX_METHOD_LENGTH = 128
 
 /**
- * Validates `options` and compiles them into a policy.
+ * Validates `options` and compiles them into a policy. A list of options objects sets what
+ * differs per origin: each request is decided by the first entry whose `origin` grants it.
  * @throws CorsConfigError listing every problem in the options, each with its fix.
  * @example
  * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
  * export default { fetch: cors.wrap(handler) }
  */
-export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
+export function createCors<Rest extends unknown[] = any[]>(
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
+): CorsPolicy<Rest> {
   return createCorsAt(createCors, options)
 }
 
@@ -116,10 +121,11 @@ export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<
  */
 export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
-  options: CorsOptions<Rest>,
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
   try {
-    return new Policy(compileOptions(options))
+    if (Array.isArray(options)) return createPolicies(options, (o) => new Policy(o))
+    return new Policy(compileOptions(options as CorsOptions))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }
