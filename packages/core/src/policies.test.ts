@@ -253,6 +253,7 @@ describe('trusts() over a list', () => {
 
 describe('an origin function in a list', () => {
   it('is asked once per request, by the selection and the entry it selects', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
     const fn = vi.fn(async (origin: string) => origin === ADMIN)
     const policy = createCors([{ origin: fn, credentials: true, csrf: true }, { origin: [APP] }])
     const handler = policy.wrap(() => new Response('ok'))

@@ -2,6 +2,7 @@
 import {
   type CorsHeaders,
   type CorsOptions,
+  type CorsOptionsList,
   type CorsPolicy,
   configErrorResponse,
   createCorsAt,
@@ -13,6 +14,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -22,13 +24,14 @@ export type {
 export { CorsConfigError } from '@corsica/core'
 
 /**
- * The options, or a function of `c.env` (the platform's bindings: Workers' `env`) that returns
- * them, called once per env object and its result compiled then and kept. The origin function
- * receives `(origin, request, c)`.
+ * The options (an object, or a list of them for settings that differ per origin), or a function
+ * of `c.env` (the platform's bindings: Workers' `env`) that returns them, called once per env
+ * object and its result compiled then and kept. The origin function receives `(origin, request, c)`.
  */
 export type HonoCorsOptions<E extends Env = any> =
   | CorsOptions<[c: Context<E>]>
-  | ((env: E['Bindings']) => CorsOptions<[c: Context<E>]>)
+  | CorsOptionsList<[c: Context<E>]>
+  | ((env: E['Bindings']) => CorsOptions<[c: Context<E>]> | CorsOptionsList<[c: Context<E>]>)
 
 /**
  * Hono middleware that answers CORS preflights and adds CORS headers to every other response.
