@@ -165,6 +165,15 @@ describe('a list at start-up', () => {
     ])
   })
 
+  it('compares an entry with problems elsewhere by its origin: one error holds both', () => {
+    expect(
+      problemsOf([
+        { origin: [APP], maxAge: 'long' },
+        { origin: [APP], methods: 'PUT' },
+      ]).map(([o]) => o),
+    ).toEqual(['[0].maxAge', '[1].methods', '[1].origin'])
+  })
+
   it('accepts an origin granted by two entries, and entries behind an origin function', () => {
     expect(() =>
       createCors([{ origin: ['https://*.app.test'] }, { origin: ['https://eu.app.test', ADMIN] }]),

@@ -75,10 +75,25 @@ function compileList(list: readonly unknown[]): CompiledOptions[] {
     }
   })
   problems.push(...policyWideProblems(entries))
-  // Only entries without problems of their own are compared: a broken one neither shadows nor is.
-  problems.push(...shadowProblems(compiled))
+  // An entry with problems elsewhere is still compared by its origin, when that one is valid.
+  problems.push(...shadowProblems(compiled.map((c, i) => c?.origin ?? originOf(entries[i]))))
   if (problems.length > 0) throw new CorsConfigError(problems.sort((a, b) => entryOf(a) - entryOf(b)))
   return compiled as CompiledOptions[]
+}
+
+/**
+ * The compiled origin of an entry with problems elsewhere: its origin and the two options that
+ * change what it grants, compiled alone; null when those have problems too.
+ */
+function originOf(entry: unknown): OriginPolicy | null {
+  if (!isObject(entry)) return null
+  const names = ['origin', 'credentials', 'dangerouslyAllowInsecureOrigins'] as const
+  try {
+    const options = Object.fromEntries(names.map((n) => [n, ownValue(entry, n)]))
+    return compileOptions(options as unknown as CorsOptions).origin
+  } catch {
+    return null
+  }
 }
 
 /** The entry a problem names (`[2].methods` → 2); sorting by it keeps each entry's problems together. */
@@ -133,11 +148,11 @@ function sameSetting(name: (typeof POLICY_WIDE_OPTIONS)[number], a: unknown, b: 
  * only and an earlier entry grants every one of them (by its list, a pattern or a RegExp).
  * Origin functions answer per request, so an entry behind one is never reported.
  */
-function shadowProblems(compiled: readonly (CompiledOptions | null)[]): ConfigProblem[] {
+function shadowProblems(origins: readonly (OriginPolicy | null)[]): ConfigProblem[] {
   const problems: ConfigProblem[] = []
-  compiled.forEach((c, i) => {
-    if (i === 0 || c === null) return
-    const star = compiled.findIndex((e, j) => j < i && e?.origin.any === true)
+  origins.forEach((o, i) => {
+    if (i === 0 || o === null) return
+    const star = origins.findIndex((e, j) => j < i && e?.any === true)
     if (star !== -1) {
       problems.push({
         option: `[${i}].origin`,
@@ -146,11 +161,10 @@ function shadowProblems(compiled: readonly (CompiledOptions | null)[]): ConfigPr
       })
       return
     }
-    const o = c.origin
     if (o.any || o.fn !== null || o.patterns.size > 0 || o.regexps.length > 0 || o.exact.size === 0) return
     const by = new Set<number>()
     for (const origin of o.exact) {
-      const j = firstStaticGrant(compiled, origin, i)
+      const j = firstStaticGrant(origins, origin, i)
       if (j === i) return
       by.add(j)
     }
@@ -168,15 +182,10 @@ function shadowProblems(compiled: readonly (CompiledOptions | null)[]): ConfigPr
  * The first entry up to `limit` that grants `origin` whatever the request: by its exact list, a
  * pattern, a RegExp, or `'*'`. An origin function is not asked; `limit` when none grants it.
  */
-function firstStaticGrant(
-  compiled: readonly (CompiledOptions | null)[],
-  origin: string,
-  limit: number,
-): number {
+function firstStaticGrant(origins: readonly (OriginPolicy | null)[], origin: string, limit: number): number {
   for (let j = 0; j < limit; j++) {
-    const o = compiled[j]?.origin
-    if (o !== undefined && (o.any || matchOrigin({ ...o, fn: null }, origin, undefined, []) === true))
-      return j
+    const o = origins[j]
+    if (o != null && (o.any || matchOrigin({ ...o, fn: null }, origin, undefined, []) === true)) return j
   }
   return limit
 }
@@ -221,7 +230,7 @@ class PolicyList implements CorsPolicy<unknown[]> {
     this.#policies = entries.map(build)
     entries.forEach((e, i) => {
       for (const origin of e.origin.exact) {
-        if (!this.#exact.has(origin)) this.#exact.set(origin, firstStaticGrant(entries, origin, i))
+        if (!this.#exact.has(origin)) this.#exact.set(origin, firstStaticGrant(this.#origins, origin, i))
       }
     })
     this.#asked = entries.flatMap((e, i) => {
