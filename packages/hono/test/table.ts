@@ -2,12 +2,12 @@
  * The shared table as Hono apps: one app per case, the same in every runtime (Node, workerd,
  * Deno). Imports carry `.ts` so Deno can load this file as it is.
  */
-import { type Case, cases, checkOutcome, handlers, toRequest } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, handlers, type PerOriginCase, toRequest } from '@corsica/testkit'
 import { Hono } from 'hono'
 import { cors } from '../src/index.ts'
 
 /** A Hono app for `c`: `cors(c.options)` on every path, then the case's handler. */
-export function appFor(c: Case): Hono {
+export function appFor(c: Case | PerOriginCase): Hono {
   const app = new Hono()
   app.use('*', cors(c.options))
   const handler = handlers[c.handler ?? 'ok']
@@ -16,7 +16,7 @@ export function appFor(c: Case): Hono {
 }
 
 /** Sends `c` to its app in-process (`app.request`) and returns what differs from the case. */
-export async function runInProcess(c: Case): Promise<string[]> {
+export async function runInProcess(c: Case | PerOriginCase): Promise<string[]> {
   return checkOutcome(c, await appFor(c).request(toRequest(c)))
 }
 
