@@ -240,6 +240,38 @@ describe('a list at start-up', () => {
   })
 })
 
+describe("the README's example", () => {
+  const cors = createCors([
+    {
+      origin: ['https://admin.example.com'],
+      credentials: true,
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['x-admin-token'],
+      exposedHeaders: ['x-audit-id'],
+      maxAge: 600,
+    },
+    { origin: ['https://app.example.com', 'https://*.app.example.com'], methods: ['GET', 'POST'] },
+    { origin: '*' },
+  ])
+  const preflight = (origin: string) =>
+    cors.preflight(
+      new Request('https://api.example.com/', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'DELETE' },
+      }),
+    )
+
+  it('gives each origin the settings of the first entry that grants it', async () => {
+    const admin = (await preflight('https://admin.example.com'))!
+    expect(admin.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE')
+    expect(admin.headers.get('access-control-allow-credentials')).toBe('true')
+    const region = (await preflight('https://eu.app.example.com'))!
+    expect(region.headers.get('access-control-allow-methods')).toBe('GET, POST')
+    const stranger = (await preflight('https://elsewhere.test'))!
+    expect(stranger.headers.get('access-control-allow-origin')).toBe('*')
+  })
+})
+
 describe('trusts() over a list', () => {
   const policy = createCors([
     { origin: [ADMIN], credentials: true },
