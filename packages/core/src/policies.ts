@@ -10,7 +10,7 @@
  */
 import { type ConfigProblem, CorsConfigError } from './errors.ts'
 import { type CompiledOptions, compileOptions, copyList } from './options.ts'
-import { isThenable, matchOrigin, type OriginPolicy } from './origin.ts'
+import { isThenable, matchOrigin, type OriginPolicy, type SubdomainCheck } from './origin.ts'
 import type { CorsPolicy } from './policy.ts'
 import { applyToResponse } from './response-headers.ts'
 import type {
@@ -37,15 +37,16 @@ export const POLICY_WIDE_OPTIONS = ['onRefuse', 'onError', 'csrf', 'preflightCon
  */
 export function createPolicies(
   list: readonly unknown[],
+  subdomains: SubdomainCheck,
   build: (options: CompiledOptions) => CorsPolicy<unknown[]>,
 ): CorsPolicy<unknown[]> {
-  const compiled = compileList(list)
+  const compiled = compileList(list, subdomains)
   if (compiled.length === 1) return build(compiled[0]!)
   return new PolicyList(compiled, build)
 }
 
 /** Every entry compiled, or a CorsConfigError with the problems of all of them. */
-function compileList(list: readonly unknown[]): CompiledOptions[] {
+function compileList(list: readonly unknown[], subdomains: SubdomainCheck): CompiledOptions[] {
   const entries = copyList(list)
   const problems: ConfigProblem[] = []
   if (entries.length === 0) {
@@ -57,7 +58,7 @@ function compileList(list: readonly unknown[]): CompiledOptions[] {
   }
   const compiled = entries.map((entry, i): CompiledOptions | null => {
     try {
-      return compileOptions(entry as CorsOptions)
+      return compileOptions(entry as CorsOptions, subdomains)
     } catch (error) {
       if (!(error instanceof CorsConfigError)) throw error
       for (const p of error.problems) {
@@ -76,7 +77,7 @@ function compileList(list: readonly unknown[]): CompiledOptions[] {
   })
   problems.push(...policyWideProblems(entries))
   // An entry with problems elsewhere is still compared by its origin, when that one is valid.
-  problems.push(...shadowProblems(compiled.map((c, i) => c?.origin ?? originOf(entries[i]))))
+  problems.push(...shadowProblems(compiled.map((c, i) => c?.origin ?? originOf(entries[i], subdomains))))
   if (problems.length > 0) throw new CorsConfigError(problems.sort((a, b) => entryOf(a) - entryOf(b)))
   return compiled as CompiledOptions[]
 }
@@ -85,12 +86,12 @@ function compileList(list: readonly unknown[]): CompiledOptions[] {
  * The compiled origin of an entry with problems elsewhere: its origin and the two options that
  * change what it grants, compiled alone; null when those have problems too.
  */
-function originOf(entry: unknown): OriginPolicy | null {
+function originOf(entry: unknown, subdomains: SubdomainCheck): OriginPolicy | null {
   if (!isObject(entry)) return null
   const names = ['origin', 'credentials', 'dangerouslyAllowInsecureOrigins'] as const
   try {
     const options = Object.fromEntries(names.map((n) => [n, ownValue(entry, n)]))
-    return compileOptions(options as unknown as CorsOptions).origin
+    return compileOptions(options as unknown as CorsOptions, subdomains).origin
   } catch {
     return null
   }
@@ -387,5 +388,7 @@ function askedOnce(origin: OriginPolicy): OriginPolicy {
       throw error
     }
   }
+  // The same arity: an express-style (origin, callback) function is told by it (see origin.ts).
+  Object.defineProperty(once, 'length', { value: fn.length })
   return { ...origin, fn: once }
 }

@@ -8,7 +8,14 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import { fetchRequest, isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import {
+  fetchRequest,
+  isThenable,
+  listedSibling,
+  matchOrigin,
+  type OriginVerdict,
+  type SubdomainCheck,
+} from './origin.ts'
 import { createPolicies } from './policies.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
@@ -101,31 +108,19 @@ const PREFLIGHT_VARY =
 export const MAX_METHOD_LENGTH = 128
 
 /**
- * Validates `options` and compiles them into a policy. A list of options objects sets what
- * differs per origin: each request is decided by the first entry whose `origin` grants it.
- * @throws CorsConfigError listing every problem in the options, each with its fix.
- * @example
- * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
- * export default { fetch: cors.wrap(handler) }
+ * The body of every entry point's `createCorsAt` (`@corsica/core` and `@corsica/core/lite`, which
+ * differ only in `subdomains`): validates `options` (one object, or a list of them for settings
+ * that differ per origin, see policies.ts) and compiles them into a policy. A CorsConfigError's
+ * stack starts at the call to `entry`.
  */
-export function createCors<Rest extends unknown[] = any[]>(
-  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
-): CorsPolicy<Rest> {
-  return createCorsAt(createCors, options)
-}
-
-/**
- * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
- * adapter's own function, so that its first line is the user's `cors({...})` call.
- * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
- */
-export function createCorsAt<Rest extends unknown[] = any[]>(
+export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
+  subdomains: SubdomainCheck,
 ): CorsPolicy<Rest> {
   try {
-    if (Array.isArray(options)) return createPolicies(options, (o) => new Policy(o))
-    return new Policy(compileOptions(options as CorsOptions))
+    if (Array.isArray(options)) return createPolicies(options, subdomains, (o) => new Policy(o))
+    return new Policy(compileOptions(options as CorsOptions, subdomains))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }
@@ -199,11 +194,18 @@ class Policy implements CorsPolicy<unknown[]> {
       response = this.#failed(error, request)
     }
     if (isThenable<Response>(response)) {
-      const settled = Promise.resolve(response).catch((error: unknown) => this.#failed(error, request))
+      const failed = (error: unknown) => this.#failed(error, request)
       // The origin function and the handler run side by side.
-      return isThenable<CorsHeaders>(cors)
-        ? Promise.all([cors, settled]).then(([h, res]) => applyToResponse(res, h))
-        : settled.then((res) => applyToResponse(res, cors))
+      if (isThenable<CorsHeaders>(cors)) {
+        return Promise.all([cors, Promise.resolve(response).catch(failed)]).then(([h, res]) =>
+          applyToResponse(res, h),
+        )
+      }
+      // One reaction for both outcomes: a rejection costs nothing until it happens.
+      return Promise.resolve(response).then(
+        (res) => applyToResponse(res, cors),
+        (error: unknown) => Promise.resolve(failed(error)).then((res) => applyToResponse(res, cors)),
+      )
     }
     return isThenable<CorsHeaders>(cors)
       ? Promise.resolve(cors).then((h) => applyToResponse(response as Response, h))
@@ -548,6 +550,9 @@ class Policy implements CorsPolicy<unknown[]> {
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
     // need no CORS headers: not granting them is not a refusal worth reporting.
     if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
+    const sibling = listedSibling(this.#o.origin, details.origin)
+    if (sibling !== undefined) details = { ...details, listedSibling: sibling }
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       return
