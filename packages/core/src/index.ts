@@ -5,7 +5,7 @@
  */
 import { perEnvWith } from './env.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
-import { checkAgainstPublicSuffixes } from './public-suffix.ts'
+import { publicSuffixCheck } from './public-suffix.ts'
 import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
@@ -21,7 +21,7 @@ export * from './common.ts'
 export function createCors<Rest extends unknown[] = any[]>(
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, checkAgainstPublicSuffixes)
+  return compilePolicy(createCors, options, publicSuffixCheck)
 }
 
 /**
@@ -33,7 +33,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, checkAgainstPublicSuffixes)
+  return compilePolicy(entry, options, publicSuffixCheck)
 }
 
 /**

@@ -6,7 +6,8 @@
  * origin functions work as in the full entry.
  */
 import { perEnvWith } from './env.ts'
-import type { EntryProblem } from './origin.ts'
+import type { EntryProblem, SubdomainCheck } from './origin.ts'
+import { PortPatterns } from './pattern-index.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import type { CorsOptions, CorsOptionsList } from './types.ts'
 
@@ -16,9 +17,17 @@ export * from './common.ts'
 function refuseSubdomainPattern(entry: string, scheme: string, base: string): EntryProblem {
   return {
     problem: `'${entry}' is a subdomain pattern, which the lite entry does not take: only the full entry checks a pattern against the Public Suffix List, so that it never covers sites other people register.`,
-    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~28 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
+    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~26 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
   }
 }
+
+/**
+ * The lite entry's {@link SubdomainCheck}: only port patterns get through, indexed without a tree
+ * of labels. Pure, so that a bundle that imports this module but not createCors drops it.
+ */
+const subdomains: SubdomainCheck = /* @__PURE__ */ Object.assign(refuseSubdomainPattern, {
+  patterns: () => new PortPatterns(),
+})
 
 /**
  * Validates `options` (an object, or a list of them for settings that differ per origin) and
@@ -32,7 +41,7 @@ function refuseSubdomainPattern(entry: string, scheme: string, base: string): En
 export function createCors<Rest extends unknown[] = any[]>(
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, refuseSubdomainPattern)
+  return compilePolicy(createCors, options, subdomains)
 }
 
 /**
@@ -44,7 +53,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, refuseSubdomainPattern)
+  return compilePolicy(entry, options, subdomains)
 }
 
 /**
