@@ -16,6 +16,7 @@ import {
   type OriginVerdict,
   type SubdomainCheck,
 } from './origin.ts'
+import { createPolicies } from './policies.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -24,6 +25,7 @@ import type {
   CorsDecision,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRequest,
   FetchHandler,
   MaybePromise,
@@ -107,16 +109,18 @@ export const MAX_METHOD_LENGTH = 128
 
 /**
  * The body of every entry point's `createCorsAt` (`@corsica/core` and `@corsica/core/lite`, which
- * differ only in `subdomains`): validates `options` and compiles them into a policy. A
- * CorsConfigError's stack starts at the call to `entry`.
+ * differ only in `subdomains`): validates `options` (one object, or a list of them for settings
+ * that differ per origin, see policies.ts) and compiles them into a policy. A CorsConfigError's
+ * stack starts at the call to `entry`.
  */
 export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
-  options: CorsOptions<Rest>,
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
   subdomains: SubdomainCheck,
 ): CorsPolicy<Rest> {
   try {
-    return new Policy(compileOptions(options, subdomains))
+    if (Array.isArray(options)) return createPolicies(options, subdomains, (o) => new Policy(o))
+    return new Policy(compileOptions(options as CorsOptions, subdomains))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }

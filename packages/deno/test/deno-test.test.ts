@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cases, continueCases } from '@corsica/testkit'
+import { cases, continueCases, perOriginCases } from '@corsica/testkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type DenoRun, packageDir, runDeno } from './deno-process.ts'
 
@@ -73,6 +73,15 @@ describe('deno test in the real Deno binary', () => {
   it('ran every case of the shared table through a real Deno.serve socket', () => {
     const missing = cases.filter(
       (c) => results.get(`table (Deno.serve over a socket): every case > ${c.name}`) !== true,
+    )
+    expect(missing.map((c) => c.name)).toEqual([])
+  })
+
+  it('ran every per-origin case (a list of options) directly and through a Deno.serve socket', () => {
+    const missing = perOriginCases.filter(
+      (c) =>
+        results.get(`per origin (handler): ${c.name}`) !== true ||
+        results.get(`per origin (Deno.serve over a socket): every case > ${c.name}`) !== true,
     )
     expect(missing.map((c) => c.name)).toEqual([])
   })
