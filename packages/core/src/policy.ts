@@ -32,12 +32,13 @@ export interface CorsPolicy<Rest extends unknown[] = any[]> {
    * Wraps a fetch handler: preflights are answered here (the handler never sees them, unless
    * `preflightContinue`), every other request runs the handler and gets the CORS headers on its
    * response. Extra arguments (env, ctx, Deno's info) pass through untouched, and reach the
-   * origin function after the request.
+   * origin function after the request. A handler's answer that switched protocols (a 101) and
+   * a handler that answers nothing (Bun, after `server.upgrade(request)`) are passed back untouched.
    * @example export default { fetch: createCors({ origin: ['https://app.example.com'] }).wrap(handler) }
    */
-  wrap<R extends Rest>(
-    handler: FetchHandler<R>,
-  ): (request: Request, ...rest: R) => Response | Promise<Response>
+  wrap<R extends Rest, Answer extends Response | undefined = Response>(
+    handler: (request: Request, ...rest: R) => Answer | Promise<Answer>,
+  ): (request: Request, ...rest: R) => Answer | Response | Promise<Answer | Response>
   /**
    * The answer to a CORS preflight, or null when `request` is not one (or when
    * `preflightContinue` hands preflights to the handler). `rest` reaches the origin function.
@@ -166,7 +167,11 @@ class Policy implements CorsPolicy<unknown[]> {
     return Object.freeze(h)
   }
 
-  wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
+  wrap<Rest extends unknown[]>(
+    upgrading: (request: Request, ...rest: Rest) => MaybePromise<Response | undefined>,
+  ) {
+    // Bun's handler answers nothing for a request it upgraded: applyToResponse passes that on.
+    const handler = upgrading as FetchHandler<Rest>
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
       const early = this.#early(request, rest)
       if (early === null) return this.#run(handler, request, rest, this.#continueHeaders(request, rest))
