@@ -545,8 +545,10 @@ class Policy implements CorsPolicy<unknown[]> {
     // The default log's repeats cost one lookup, first of all.
     if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) return
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
-    // need no CORS headers: not granting them is not a refusal worth reporting.
-    if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // need no CORS headers: not granting them is not a refusal worth reporting (csrf on or off).
+    // A csrf 403 is, whatever its Origin: Sec-Fetch-Site said cross-site.
+    const csrf403 = code === 'cross-origin-write' || code === 'cross-origin-websocket'
+    if (!details.preflight && !csrf403 && isSameOrigin(request, details.origin)) return
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       return

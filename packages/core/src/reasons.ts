@@ -95,13 +95,13 @@ export const REFUSAL_REASONS: Readonly<
     message: (d) =>
       `cross-origin ${d.method} from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
     fix: (d) =>
-      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
+      `${addOriginFix(d.origin)}, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
   },
   'cross-origin-websocket': {
     message: (d) =>
       `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
     fix: (d) =>
-      `${addOriginFix(d.origin)} to origin if you trust it, or let csrf.bypass return true for this route`,
+      `${addOriginFix(d.origin)}, or let csrf.bypass return true for this route`,
   },
 }
 

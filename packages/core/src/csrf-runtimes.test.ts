@@ -1,10 +1,14 @@
 /**
+ * What the real runtimes and browsers showed about csrf, pinned in the core.
+ *
  * A handler that switched protocols: its WebSocket handshake's 101 (Deno.upgradeWebSocket,
  * workerd's WebSocketPair) and Bun's nothing-at-all after `server.upgrade()` pass back untouched.
  * Node cannot build a 101 Response (Fetch's constructor refuses the status), so one stands in
  * here; the real ones run in packages/deno, packages/cloudflare and examples/bun.
+ *
+ * A page's form POST to its own origin under csrf (packages/e2e, every engine) is not a refusal.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type CorsRefusal, createCors } from './index.ts'
 
 const APP = 'https://app.test'
@@ -67,5 +71,34 @@ describe('a handshake the handler upgraded', () => {
     expect(refused?.status).toBe(403)
     expect(ran).toBe(2)
     expect(refusals.map((r) => r.code)).toEqual(['cross-origin-websocket'])
+  })
+})
+
+describe('the log of a policy with csrf', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const post = (headers: Record<string, string>) =>
+    new Request('http://api.app.localhost:8080/transfer', { method: 'POST', headers, body: 'amount=1' })
+
+  it("says nothing of a page's POST to its own origin: the handler ran, and nothing was hidden", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const refusals: string[] = []
+    const own = { origin: 'http://api.app.localhost:8080', 'sec-fetch-site': 'same-origin' }
+    for (const onRefuse of [undefined, (r: CorsRefusal) => refusals.push(r.code)]) {
+      const cors = createCors({ origin: [APP], csrf: true, ...(onRefuse && { onRefuse }) })
+      expect((await cors.wrap(() => new Response('ran'))(post(own))).status).toBe(200)
+    }
+    expect(warn).not.toHaveBeenCalled()
+    expect(refusals).toEqual([])
+  })
+
+  it('names the fix of a refused write once: add the origin, or bypass the route', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const cors = createCors({ origin: [APP], csrf: true })
+    await cors.wrap(() => new Response('ran'))(
+      post({ origin: 'https://evil.test', 'sec-fetch-site': 'cross-site' }),
+    )
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      /Fix: if you trust it, add 'https:\/\/evil\.test' to origin, or let csrf\.bypass return true for a route/,
+    )
   })
 })
