@@ -9,6 +9,8 @@ import { withCors } from '../../packages/deno/src/index.ts'
 
 const origins = (Deno.env.get('ALLOWED_ORIGINS') ?? '').split(/\s+/).filter(Boolean)
 
-export const handler = withCors({ origin: origins, credentials: true }, () => Response.json({ ok: true }))
+export const handler = withCors({ origin: origins, credentials: true, csrf: true }, () =>
+  Response.json({ ok: true }),
+)
 
 if (import.meta.main) Deno.serve(handler)

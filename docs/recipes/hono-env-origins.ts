@@ -14,7 +14,11 @@ export const app = new Hono<{ Bindings: Bindings }>()
 
 app.use(
   '/api/*',
-  cors((env) => ({ origin: env.ALLOWED_ORIGINS.split(/\s+/).filter(Boolean), credentials: true })),
+  cors((env) => ({
+    origin: env.ALLOWED_ORIGINS.split(/\s+/).filter(Boolean),
+    credentials: true,
+    csrf: true,
+  })),
 )
 app.get('/api/me', (c) => c.json({ name: 'Ada' }))
 

@@ -14,6 +14,8 @@ const cors = createCors({
   // "https://app.example.com https://admin.example.com"; space-separated, never a comma string.
   origin: (process.env.ALLOWED_ORIGINS ?? 'https://app.example.com').split(/\s+/).filter(Boolean),
   credentials: true,
+  // Cross-site writes from unlisted origins get 403 before the handler (CORS only hides answers).
+  csrf: true,
 })
 
 async function handler(request: Request): Promise<Response> {

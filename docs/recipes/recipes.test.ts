@@ -63,6 +63,16 @@ describe('node-http.ts: cors.wrap(handler) on Node http through @hono/node-serve
     expect(other.headers[ACAO]).toBeUndefined()
     expect(other.headers.vary).toBe('Origin')
   })
+
+  it('refuses a cross-site POST from an unlisted origin before the handler (csrf)', async () => {
+    const res = await request(`${base}/api/items`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      body: '{"id":3}',
+    })
+    expect(res.statusCode).toBe(403)
+    expect(await res.body.text()).toMatch(/^Cross-origin request refused/)
+  })
 })
 
 describe('hono-per-route.ts: a policy per path', () => {
@@ -76,6 +86,12 @@ describe('hono-per-route.ts: a policy per path', () => {
     expect(admin.status).toBe(204)
     expect(admin.headers.get('access-control-allow-methods')).toBe('GET, PUT, DELETE')
     expect((await routesApp.request('/admin/users/1', preflight(APP, 'DELETE'))).status).toBe(403)
+  })
+
+  it('refuses a cross-site DELETE on the admin routes before the handler (csrf)', async () => {
+    const evil = { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site' }
+    const res = await routesApp.request('/admin/users/1', { method: 'DELETE', headers: evil })
+    expect(res.status).toBe(403)
   })
 
   it('leaves other paths alone', async () => {

@@ -15,6 +15,7 @@ export default withCors(
     // Space-separated in the variable; Corsica itself takes a list, never a comma string.
     origin: env.ALLOWED_ORIGINS.split(/\s+/).filter(Boolean),
     credentials: true,
+    csrf: true,
   }),
   {
     fetch(_request: Request, _env: Env): Response {
