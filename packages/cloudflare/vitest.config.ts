@@ -40,6 +40,7 @@ const fixtures: Record<string, [string, Record<string, unknown>]> = {
   'recipe-env': ['../../docs/recipes/workers-env-origins.ts', { ALLOWED_ORIGINS: 'https://app.example.com' }],
   'recipe-kv': ['../../docs/recipes/workers-kv-origins.ts', {}],
   'recipe-routes': ['../../docs/recipes/workers-per-route.ts', {}],
+  'recipe-hono-websocket': ['../../docs/recipes/hono-websocket.ts', {}],
   'recipe-hono-env': [
     '../../docs/recipes/hono-env-origins.ts',
     { ALLOWED_ORIGINS: 'https://app.example.com' },
@@ -78,6 +79,7 @@ export default defineProject({
           RECIPE_KV: 'recipe-kv',
           RECIPE_ROUTES: 'recipe-routes',
           RECIPE_HONO_ENV: 'recipe-hono-env',
+          RECIPE_HONO_WEBSOCKET: 'recipe-hono-websocket',
         },
         workers: [{ name: 'upstream', modules: true, compatibilityDate, script: upstream }, ...workers],
       },

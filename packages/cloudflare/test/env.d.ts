@@ -19,6 +19,7 @@ declare global {
       RECIPE_KV: Fetcher
       RECIPE_ROUTES: Fetcher
       RECIPE_HONO_ENV: Fetcher
+      RECIPE_HONO_WEBSOCKET: Fetcher
       RECIPE_ORIGINS: KVNamespace
     }
   }
