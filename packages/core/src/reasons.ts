@@ -100,8 +100,7 @@ export const REFUSAL_REASONS: Readonly<
   'cross-origin-websocket': {
     message: (d) =>
       `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
-    fix: (d) =>
-      `${addOriginFix(d.origin)}, or let csrf.bypass return true for this route`,
+    fix: (d) => `${addOriginFix(d.origin)}, or let csrf.bypass return true for this route`,
   },
 }
 
