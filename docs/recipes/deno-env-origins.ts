@@ -4,10 +4,13 @@
  * A bad value throws the CorsConfigError right here, before Deno.serve takes a request.
  * (Node is the same with `process.env.ALLOWED_ORIGINS`.) Run by the Deno tests.
  */
-// In your app: import { withCors } from 'jsr:@corsica/deno'
+// In your app: import { withCors } from 'jsr:@corsica/deno' and
+// import { originsFromEnv } from 'jsr:@corsica/core'
+import { originsFromEnv } from '../../packages/core/src/index.ts'
 import { withCors } from '../../packages/deno/src/index.ts'
 
-const origins = (Deno.env.get('ALLOWED_ORIGINS') ?? '').split(/\s+/).filter(Boolean)
+// Commas and/or spaces; unset, empty, or '*' among origins throws, naming ALLOWED_ORIGINS.
+const origins = originsFromEnv(Deno.env.get('ALLOWED_ORIGINS'), 'ALLOWED_ORIGINS')
 
 export const handler = withCors({ origin: origins, credentials: true, csrf: true }, () =>
   Response.json({ ok: true }),

@@ -5,6 +5,7 @@
  * On Node or Deno, read `process.env` / `Deno.env.get` at module load and pass fixed options
  * instead: there a bad value fails at start-up (@hono/node-server's `c.env` is per request).
  */
+import { originsFromEnv } from '@corsica/core'
 import { cors } from '@corsica/hono'
 import { Hono } from 'hono'
 
@@ -15,7 +16,7 @@ export const app = new Hono<{ Bindings: Bindings }>()
 app.use(
   '/api/*',
   cors((env) => ({
-    origin: env.ALLOWED_ORIGINS.split(/\s+/).filter(Boolean),
+    origin: originsFromEnv(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
     credentials: true,
     csrf: true,
   })),

@@ -7,12 +7,13 @@
  * express apps keep express's own `cors` middleware (Corsica speaks Request/Response, not
  * express's req/res), or move to Hono (see docs/migration.md).
  */
-import { createCors } from '@corsica/core'
+import { createCors, originsFromEnv } from '@corsica/core'
 import { serve } from '@hono/node-server'
 
 const cors = createCors({
-  // "https://app.example.com https://admin.example.com"; space-separated, never a comma string.
-  origin: (process.env.ALLOWED_ORIGINS ?? 'https://app.example.com').split(/\s+/).filter(Boolean),
+  // "https://app.example.com, https://admin.example.com": commas and/or spaces; a bad entry
+  // ('*' among origins, an empty one, a trailing slash) throws, naming ALLOWED_ORIGINS.
+  origin: originsFromEnv(process.env.ALLOWED_ORIGINS ?? 'https://app.example.com', 'ALLOWED_ORIGINS'),
   credentials: true,
   // Cross-site writes from unlisted origins get 403 before the handler (CORS only hides answers).
   csrf: true,

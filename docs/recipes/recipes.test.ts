@@ -35,7 +35,8 @@ describe('node-http.ts: cors.wrap(handler) on Node http through @hono/node-serve
   let server: ServerType
   let base: string
   beforeAll(async () => {
-    process.env.ALLOWED_ORIGINS = `${APP} https://admin.example.com`
+    // As most apps write it: commas and spaces (originsFromEnv splits either).
+    process.env.ALLOWED_ORIGINS = `${APP}, https://admin.example.com`
     const { start } = await import('./node-http.ts')
     server = start(0)
     base = await listening(server)
@@ -112,6 +113,21 @@ describe('hono-env-origins.ts: origins from c.env', () => {
     expect(res.headers.get(ACAO)).toBe('https://admin.example.com')
     const other = await envApp.request('/api/me', { headers: { origin: 'https://evil.test' } }, env)
     expect(other.headers.get(ACAO)).toBeNull()
+  })
+
+  it("a value with '*' among origins answers 500 and logs the fix, named after the variable", async () => {
+    const logged: string[] = []
+    const error = console.error
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '))
+    try {
+      const env = { ALLOWED_ORIGINS: `${APP}, *` }
+      const res = await envApp.request('/api/me', { headers: { origin: APP } }, env)
+      expect(res.status).toBe(500)
+      expect(res.headers.get(ACAO)).toBeNull()
+    } finally {
+      console.error = error
+    }
+    expect(logged.join('\n')).toContain("Fix: remove '*' from ALLOWED_ORIGINS or set it to exactly '*'.")
   })
 })
 

@@ -5,6 +5,7 @@
  * value answers 500 and logs the CorsConfigError once. Run in workerd by the Cloudflare tests.
  */
 import { withCors } from '@corsica/cloudflare'
+import { originsFromEnv } from '@corsica/core'
 
 interface Env {
   ALLOWED_ORIGINS: string
@@ -12,8 +13,8 @@ interface Env {
 
 export default withCors(
   (env: Env) => ({
-    // Space-separated in the variable; Corsica itself takes a list, never a comma string.
-    origin: env.ALLOWED_ORIGINS.split(/\s+/).filter(Boolean),
+    // Commas and/or spaces in the variable; a bad entry is named after ALLOWED_ORIGINS.
+    origin: originsFromEnv(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
     credentials: true,
     csrf: true,
   }),

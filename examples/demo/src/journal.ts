@@ -48,6 +48,19 @@ export interface Journal {
   record(request: Request, response: Response): void
   /** Everything recorded under `rid`, oldest first. */
   get(rid: string): Exchange[]
+  /** What it holds: request ids, exchanges in all, and reports waiting for their response. */
+  size(): { ids: number; exchanges: number; pending: number }
+}
+
+/**
+ * The longest string kept from a request (URL, header values, a refusal's text): any page can
+ * send requests here, with URLs and headers as long as the server accepts.
+ */
+export const MAX_KEPT_STRING = 2048
+
+/** `s` clipped to MAX_KEPT_STRING characters, marked with `…` when clipped. */
+function clip(s: string): string {
+  return s.length <= MAX_KEPT_STRING ? s : `${s.slice(0, MAX_KEPT_STRING - 1)}…`
 }
 
 /** The request id a page put in the URL, or null. */
@@ -58,7 +71,7 @@ export function requestId(request: Request): string | null {
 function pick(headers: Headers, keep: (name: string) => boolean): Record<string, string> {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
-    if (keep(name)) out[name] = value
+    if (keep(name)) out[name] = clip(value)
   })
   return out
 }
@@ -70,20 +83,30 @@ const CORS_REQUEST_HEADERS = new Set([
   'access-control-request-private-network',
 ])
 
-/** Makes an in-memory journal. It keeps the latest `limit` request ids. */
+/**
+ * Makes an in-memory journal. Its size is bounded whatever the requests (any open page can send
+ * simple GETs to the API): it keeps the latest `limit` exchanges in all (the oldest go first,
+ * whichever request id they belong to), at most `limit` reports still waiting for their
+ * response (a refusal on a path the journal does not record, such as `/_journal` itself, never
+ * gets one), and strings clipped at MAX_KEPT_STRING.
+ */
 export function createJournal(limit = 1000): Journal {
   const exchanges = new Map<string, Exchange[]>()
+  let count = 0
   // What the handler and the hook reported for a request id, until the response is recorded.
   // A preflight and its actual request arrive one after the other, never interleaved.
   const pending = new Map<string, { handlerRan: boolean; refusal: RefusalNote | null }>()
 
   function pendingFor(request: Request) {
-    const rid = requestId(request)
-    if (rid === null) return null
+    const id = requestId(request)
+    if (id === null) return null
+    const rid = clip(id)
     let entry = pending.get(rid)
     if (!entry) {
       entry = { handlerRan: false, refusal: null }
       pending.set(rid, entry)
+      // Map order is insertion order: the first key is the oldest.
+      if (pending.size > limit) pending.delete(pending.keys().next().value as string)
     }
     return entry
   }
@@ -97,11 +120,19 @@ export function createJournal(limit = 1000): Journal {
       const entry = pendingFor(request)
       if (!entry) return
       const { code, message, fix, browserReason, preflight, origin } = refusal
-      entry.refusal = { code, message, fix, browserReason, preflight, origin }
+      entry.refusal = {
+        code,
+        message: clip(message),
+        fix: clip(fix),
+        browserReason,
+        preflight,
+        origin: clip(origin),
+      }
     },
     record(request, response) {
-      const rid = requestId(request)
-      if (rid === null) return
+      const id = requestId(request)
+      if (id === null) return
+      const rid = clip(id)
       const seen = pending.get(rid) ?? { handlerRan: false, refusal: null }
       pending.delete(rid)
       const requestHeaders = pick(request.headers, (name) => CORS_REQUEST_HEADERS.has(name))
@@ -109,24 +140,34 @@ export function createJournal(limit = 1000): Journal {
       const list = exchanges.get(rid) ?? []
       list.push({
         kind: isPreflight(request) ? 'preflight' : 'actual',
-        method: request.method,
-        url: request.url,
-        path: new URL(request.url).pathname,
+        method: clip(request.method),
+        url: clip(request.url),
+        path: clip(new URL(request.url).pathname),
         requestHeaders,
         status: response.status,
         responseHeaders: pick(
           response.headers,
           (name) => name.startsWith('access-control-') || name === 'vary',
         ),
-        responseHeaderNames: [...response.headers.keys()],
+        responseHeaderNames: [...response.headers.keys()].slice(0, 100).map(clip),
         handlerRan: seen.handlerRan,
         refusal: seen.refusal,
       })
       exchanges.set(rid, list)
-      if (exchanges.size > limit) exchanges.delete(exchanges.keys().next().value as string)
+      count++
+      // Over the bound: drop the oldest exchange, of the oldest request id still held.
+      while (count > limit) {
+        const [oldest, entries] = exchanges.entries().next().value as [string, Exchange[]]
+        entries.shift()
+        count--
+        if (entries.length === 0) exchanges.delete(oldest)
+      }
     },
     get(rid) {
       return exchanges.get(rid) ?? []
+    },
+    size() {
+      return { ids: exchanges.size, exchanges: count, pending: pending.size }
     },
   }
 }

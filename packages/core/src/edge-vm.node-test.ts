@@ -2,11 +2,29 @@
  * The built package inside a bare @edge-runtime/vm context, where Node's globals (process,
  * Buffer, require) do not exist: the CJS build is evaluated as a plain script there.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { EdgeVM } from '@edge-runtime/vm'
 import { describe, expect, it } from 'vitest'
 
-const cjs = readFileSync(new URL('../dist/index.cjs', import.meta.url), 'utf8')
+const dist = new URL('../dist/', import.meta.url)
+/**
+ * Every CommonJS file of the build, by name: the entries require their shared chunk
+ * (`./chunk-*.cjs`), linked inside the VM by the few lines below, as a bundler would.
+ */
+const files = Object.fromEntries(
+  readdirSync(dist)
+    .filter((name) => name.endsWith('.cjs'))
+    .map((name) => [`./${name}`, readFileSync(new URL(name, dist), 'utf8')]),
+)
+const link = `var defs = {${Object.entries(files)
+  .map(([name, code]) => `${JSON.stringify(name)}: function (module, exports, require) {\n${code}\n}`)
+  .join(',\n')}}; var cache = {};
+function load(name) {
+  if (cache[name]) return cache[name].exports
+  var module = (cache[name] = { exports: {} })
+  defs[name](module, module.exports, load)
+  return module.exports
+}`
 
 describe('@corsica/core in a bare edge-runtime VM', () => {
   it('has no Node globals to lean on there', () => {
@@ -18,9 +36,7 @@ describe('@corsica/core in a bare edge-runtime VM', () => {
 
   it('answers a preflight and an actual request', async () => {
     const vm = new EdgeVM()
-    vm.evaluate(
-      `var module = { exports: {} }; (function (module, exports) { ${cjs} })(module, module.exports); var corsica = module.exports;`,
-    )
+    vm.evaluate(`${link}; var corsica = load('./index.cjs');`)
     const result = await vm.evaluate(`(async () => {
       const handler = corsica.createCors({ origin: ['https://app.test'], credentials: true, allowedHeaders: ['content-type'] })
         .wrap(() => new Response('ok'))

@@ -7,15 +7,17 @@
  * the adapters answer every request 500, granting nothing, and the error is logged once per
  * env object rather than once per request.
  */
-import { type CorsPolicy, createCors } from './policy.ts'
+import type { CorsPolicy } from './policy.ts'
 import type { CorsOptions } from './types.ts'
 
 /**
- * Returns `env => build(policy)`, where the policy is compiled from `options(env)` the first
- * time an env object is seen and kept (a WeakMap keyed by env). `null` when those options are
- * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
+ * The body of every entry point's `perEnv`, `create` being that entry's createCors: returns
+ * `env => build(policy)`, where the policy is compiled from `options(env)` the first time an env
+ * object is seen and kept (a WeakMap keyed by env). `null` when those options are invalid, or
+ * `options(env)` throws: the error is reported with `console.error`, once for that env.
  */
-export function perEnv<Env, Rest extends unknown[], T>(
+export function perEnvWith<Env, Rest extends unknown[], T>(
+  create: (options: CorsOptions<Rest>) => CorsPolicy<Rest>,
   options: (env: Env) => CorsOptions<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
@@ -26,7 +28,7 @@ export function perEnv<Env, Rest extends unknown[], T>(
   let last: T | null = null
   const compile = (env: Env): T | null => {
     try {
-      return build(createCors(options(env)))
+      return build(create(options(env)))
     } catch (error) {
       console.error(
         '[corsica] the CORS options computed from env are invalid: every request is answered 500 until they are fixed.\n',
@@ -58,7 +60,7 @@ export function perEnv<Env, Rest extends unknown[], T>(
 /** Distinct env values compiled for; workerd passes one env per isolate, tests a few. */
 export const ENV_BOUND = 16
 
-const ENV_WARNING = `[corsica] the CORS options function was called with ${ENV_BOUND} different env objects: this platform builds env per request (as @hono/node-server does), so the options are no longer compiled per env; the last policy serves every request. Pass fixed options (read process.env once) instead of a function of env.`
+const ENV_WARNING = `[corsica] the CORS options function was called with ${ENV_BOUND} different env objects: this platform builds env per request (as @hono/node-server does), so the options are no longer compiled per env; the last policy serves every request. Pass fixed options (read your environment once, at start-up) instead of a function of env.`
 
 /** The answer to every request, preflights included, while the CORS options from env are bad. */
 export function configErrorResponse(): Response {

@@ -1,28 +1,46 @@
 /**
  * @module @corsica/core: a spec-exact, zero-dependency CORS engine for Fetch API Request/Response.
+ * Subdomain patterns (`https://*.example.com`) are checked against the embedded Public Suffix
+ * List; `@corsica/core/lite` is the same without them, and without the list.
  */
+import { perEnvWith } from './env.ts'
+import { type CorsPolicy, compilePolicy } from './policy.ts'
+import { checkAgainstPublicSuffixes } from './public-suffix.ts'
+import type { CorsOptions } from './types.ts'
 
-export { configErrorResponse, perEnv } from './env.ts'
-export { type ConfigProblem, CorsConfigError } from './errors.ts'
-/** The Fetch standard's definitions the policy decides by, for tools that must agree with it. */
-export * as fetchSpec from './fetch-spec.ts'
-export { isThenable } from './origin.ts'
-export { type CorsPolicy, createCors, createCorsAt, isPreflight } from './policy.ts'
-export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
-export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
-export { applyCorsHeaders, withEarlierHeaders } from './response-headers.ts'
-export type {
-  CorsAnswer,
-  CorsDecision,
-  CorsHeaders,
-  CorsOptions,
-  CorsRefusal,
-  CorsRequest,
-  FetchHandler,
-  HeaderStore,
-  MaybePromise,
-  OriginFunction,
-  OriginMatcher,
-  OriginOption,
-  RefusalCode,
-} from './types.ts'
+export * from './common.ts'
+
+/**
+ * Validates `options` and compiles them into a policy.
+ * @throws CorsConfigError listing every problem in the options, each with its fix.
+ * @example
+ * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
+ * export default { fetch: cors.wrap(handler) }
+ */
+export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
+  return compilePolicy(createCors, options, checkAgainstPublicSuffixes)
+}
+
+/**
+ * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
+ * adapter's own function, so that its first line is the user's `cors({...})` call.
+ * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
+ */
+export function createCorsAt<Rest extends unknown[] = any[]>(
+  entry: (...args: never[]) => unknown,
+  options: CorsOptions<Rest>,
+): CorsPolicy<Rest> {
+  return compilePolicy(entry, options, checkAgainstPublicSuffixes)
+}
+
+/**
+ * Returns `env => build(policy)`, where the policy is compiled from `options(env)` the first
+ * time an env object is seen and kept (a WeakMap keyed by env). `null` when those options are
+ * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
+ */
+export function perEnv<Env, Rest extends unknown[], T>(
+  options: (env: Env) => CorsOptions<Rest>,
+  build: (policy: CorsPolicy<Rest>) => T,
+): (env: Env) => T | null {
+  return perEnvWith(createCors, options, build)
+}

@@ -82,9 +82,23 @@ const mistakes: [string, unknown, { option: string; problem: string; fix: string
     { option: 'origin[0]', problem: 'must be used alone', fix: "origin: '*'" },
   ],
   [
-    'origin: true (reflect everything)',
-    { origin: true },
-    { option: 'origin', problem: 'reflect every origin', fix: 'list the origins' },
+    'origin: true (reflect everything) with credentials',
+    { origin: true, credentials: true },
+    { option: 'origin', problem: 'reflects every origin', fix: 'list the origins' },
+  ],
+  [
+    'origin: true inside a list',
+    { origin: ['https://a.test', true] },
+    { option: 'origin[1]', problem: 'must be used alone', fix: "origin: '*'" },
+  ],
+  [
+    'a RegExp granting every subdomain of a public suffix',
+    { origin: [/^https:\/\/.*\.vercel\.app$/] },
+    {
+      option: 'origin[0]',
+      problem: 'https://corsicaunmeant.vercel.app',
+      fix: "'https://*.my-site.vercel.app'",
+    },
   ],
   [
     'an unanchored RegExp',
@@ -137,19 +151,9 @@ const mistakes: [string, unknown, { option: string; problem: string; fix: string
     { option: 'allowedHeaders[0]', problem: 'not a header name', fix: 'colons' },
   ],
   [
-    'allowing cookie',
-    { origin: '*', allowedHeaders: ['Cookie'] },
-    { option: 'allowedHeaders[0]', problem: 'never set', fix: 'credentials: true' },
-  ],
-  [
-    'allowing a sec- header',
-    { origin: '*', allowedHeaders: ['sec-fetch-mode'] },
-    { option: 'allowedHeaders[0]', problem: 'never set', fix: 'remove' },
-  ],
-  [
-    'exposing set-cookie',
-    { origin: '*', exposedHeaders: ['Set-Cookie'] },
-    { option: 'exposedHeaders[0]', problem: 'never readable', fix: 'remove' },
+    'an invalid name inside a comma-joined entry',
+    { origin: '*', allowedHeaders: ['x-a, x b'] },
+    { option: 'allowedHeaders[0]', problem: "'x b' is not a header name", fix: 'x-api-key' },
   ],
   [
     "exposedHeaders '*' with credentials",
@@ -278,5 +282,99 @@ describe('configuration mistakes are refused at start-up, with a fix', () => {
       },
     ])
     expect(problemsOf({}).map((p) => p.option)).toEqual(['origin'])
+  })
+})
+
+describe('harmless settings start, with one warning at start-up', () => {
+  function warnings(options: CorsOptions): string[] {
+    const seen: string[] = []
+    const warn = console.warn
+    console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '))
+    try {
+      createCors(options)
+    } finally {
+      console.warn = warn
+    }
+    return seen
+  }
+
+  it('forbidden request-header names and Set-Cookie: one console.warn naming each with its fix', () => {
+    const seen = warnings({
+      origin: ['https://a.test'],
+      // Payload's and Cal.com's default lists hold Origin.
+      allowedHeaders: [
+        'Origin',
+        'Content-Type',
+        'Cookie',
+        'Content-Length',
+        'Proxy-Authorization',
+        'Sec-Fetch-Mode',
+      ],
+      exposedHeaders: ['Set-Cookie', 'set-cookie2', 'x-request-id'],
+    })
+    expect(seen).toHaveLength(1)
+    const [line] = seen
+    expect(line).toMatch(/^\[corsica\] 7 CORS settings do nothing and are ignored:/)
+    for (const [option, name] of [
+      ['allowedHeaders[0]', 'Origin'],
+      ['allowedHeaders[2]', 'Cookie'],
+      ['allowedHeaders[3]', 'Content-Length'],
+      ['allowedHeaders[4]', 'Proxy-Authorization'],
+      ['allowedHeaders[5]', 'Sec-Fetch-Mode'],
+      ['exposedHeaders[0]', 'Set-Cookie'],
+      ['exposedHeaders[1]', 'set-cookie2'],
+    ]) {
+      expect(line).toContain(`  - ${option}: '${name}'`)
+    }
+    expect(line).toContain('Fix: remove it; cookies are sent by the browser')
+    expect(line).toContain("Fix: remove 'Origin'.")
+    expect(line!.split('Fix:')).toHaveLength(8)
+  })
+
+  it('says nothing when every setting counts, and nothing extra when the options are refused', () => {
+    expect(warnings({ origin: ['https://a.test'], allowedHeaders: ['content-type'] })).toEqual([])
+    expect(() => warnings({ origin: '*', credentials: true, allowedHeaders: ['Origin'] })).toThrow(
+      CorsConfigError,
+    )
+  })
+
+  it("origin: true without credentials is '*', and starts without a warning", async () => {
+    expect(warnings({ origin: true })).toEqual([])
+    const headers = await createCors({ origin: true, exposedHeaders: ['x-id'] }).actualHeaders(
+      new Request('https://api.test/', { headers: { origin: 'https://anyone.test' } }),
+    )
+    expect(headers).toEqual({ 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-id' })
+  })
+})
+
+describe('RegExps over a public suffix are refused like the pattern string', () => {
+  it.each([
+    [/^https:\/\/.*\.vercel\.app$/, 'https://corsicaunmeant.vercel.app'],
+    [/^https:\/\/[a-z0-9-]+\.vercel\.app$/, 'https://corsicaunmeant.vercel.app'],
+    [/^https:\/\/[a-z0-9-]+-preview\.vercel\.app$/, 'https://corsicaunmeant-preview.vercel.app'],
+    [/^https:\/\/.*\.github\.io(:\d+)?$/, 'https://corsicaunmeant.github.io'],
+    [/^https:\/\/.*\.CO\.UK$/i, 'https://corsicaunmeant.co.uk'],
+    [/^https?:\/\/.*\.dev$/, 'https://corsicaunmeant.dev'],
+  ])('%s is refused, probed with %s', (re, probe) => {
+    const [problem] = problemsOf({ origin: [re] })
+    expect(problem!.problem).toContain(`matches ${probe}`)
+    // The same fix as for the pattern string over the same suffix.
+    // (A pattern right under a top-level domain has a fix of its own.)
+    const suffix = probe.slice(probe.indexOf('.') + 1)
+    if (suffix.includes('.')) {
+      const [pattern] = problemsOf({ origin: [`https://*.${suffix}`] })
+      expect(problem!.fix).toBe(pattern!.fix)
+    }
+  })
+
+  it.each([
+    /^https:\/\/.*\.my-site\.vercel\.app$/,
+    /^https:\/\/my-site\.vercel\.app$/,
+    /^https:\/\/(.*\.)?example\.com(:\d+)?$/,
+    /^http:\/\/[a-z]+\.localhost(:\d+)?$/,
+    /^https:\/\/[a-z]+\.Vercel\.app$/,
+    /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/,
+  ])('%s is accepted', (re) => {
+    expect(() => createCors({ origin: [re] })).not.toThrow()
   })
 })

@@ -11,7 +11,7 @@ import {
   normalizeMethod,
   SAFELISTED_RESPONSE_HEADERS,
 } from './fetch-spec.ts'
-import { compileOrigin, type OriginPolicy } from './origin.ts'
+import { compileOrigin, type OriginPolicy, type SubdomainCheck } from './origin.ts'
 import { RefusalLog } from './refusal-log.ts'
 import type { CorsOptions, CorsRefusal } from './types.ts'
 
@@ -91,8 +91,11 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ['ondeny', 'onRefuse'],
 ])
 
-/** Checks and compiles options; throws CorsConfigError listing every problem. */
-export function compileOptions(options: CorsOptions): CompiledOptions {
+/**
+ * Checks and compiles options; throws CorsConfigError listing every problem. `subdomains` is the
+ * entry point's check of subdomain patterns (see SubdomainCheck).
+ */
+export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck): CompiledOptions {
   const problems: ConfigProblem[] = []
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new CorsConfigError([
@@ -121,6 +124,13 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       }`,
       fix: "set origin: '*' for a public API that uses no cookies, or list your front ends: origin: ['https://app.example.com'].",
     })
+  } else if (o.origin === true && credentials) {
+    problems.push({
+      option: 'origin',
+      problem:
+        'true reflects every origin, and with credentials: true that lets any website read your responses as the signed-in user.',
+      fix: "list the origins you trust, e.g. origin: ['https://app.example.com'] (origin: true without credentials is accepted: it grants what '*' grants).",
+    })
   } else if (o.origin === '*' && credentials) {
     problems.push({
       option: 'origin',
@@ -129,15 +139,19 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
       fix: "list the origins, e.g. origin: ['https://app.example.com'], or set credentials: false.",
     })
   }
-  // A missing origin is reported above, once.
+  // A missing origin, and origin: true with credentials, are reported above, once. Without
+  // credentials, reflecting every origin (express's origin: true) lets every page read what
+  // '*' lets it read, and no more: it is '*'.
   const origin =
-    o.origin === undefined
-      ? compileOrigin('*', { secureOnly: false }, [])
-      : compileOrigin(o.origin, { secureOnly: credentials && !insecure }, problems)
+    o.origin === undefined || o.origin === true
+      ? compileOrigin('*', { secureOnly: false, subdomains }, [])
+      : compileOrigin(o.origin, { secureOnly: credentials && !insecure, subdomains }, problems)
 
+  // Settings that do nothing: not refused, said once below.
+  const notes: ConfigProblem[] = []
   const methods = compileMethods(o.methods, problems)
-  const allowedHeaders = compileAllowedHeaders(o.allowedHeaders, problems)
-  const exposeHeaders = compileExposedHeaders(o.exposedHeaders, credentials, problems)
+  const allowedHeaders = compileAllowedHeaders(o.allowedHeaders, problems, notes)
+  const exposeHeaders = compileExposedHeaders(o.exposedHeaders, credentials, problems, notes)
   const maxAge = compileMaxAge(o.maxAge, problems)
   const privateNetworkAccess = checkBoolean(o, 'privateNetworkAccess', problems)
   const preflightContinue = checkBoolean(o, 'preflightContinue', problems)
@@ -148,6 +162,7 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
   const onError = compileOnError(o.onError, problems)
 
   if (problems.length > 0) throw new CorsConfigError(problems)
+  if (notes.length > 0) console.warn(formatNotes(notes))
   return {
     origin,
     credentials,
@@ -166,6 +181,16 @@ export function compileOptions(options: CorsOptions): CompiledOptions {
     csrf,
     onError,
   }
+}
+
+/**
+ * The one start-up warning for settings that do nothing (names a page can never send or read):
+ * the policy starts without them, and each is named with its fix.
+ */
+export function formatNotes(notes: readonly ConfigProblem[]): string {
+  const count = notes.length === 1 ? '1 CORS setting does' : `${notes.length} CORS settings do`
+  const lines = notes.map((n) => `  - ${n.option}: ${n.problem}\n    Fix: ${n.fix}`)
+  return `[corsica] ${count} nothing and ${notes.length === 1 ? 'is' : 'are'} ignored:\n${lines.join('\n')}`
 }
 
 function compileCsrf(value: unknown, problems: ConfigProblem[]): CompiledOptions['csrf'] {
@@ -380,7 +405,7 @@ function compileMethods(value: unknown, problems: ConfigProblem[]): string[] | n
   const list = listOption('methods', value, DEFAULT_METHODS, problems)
   if (list === null) return null
   const methods: string[] = []
-  list.forEach((method, i) => {
+  eachName(list, (method, i) => {
     const option = `methods[${i}]`
     if (!isToken(method)) {
       problems.push({
@@ -404,11 +429,40 @@ function compileMethods(value: unknown, problems: ConfigProblem[]): string[] | n
   return methods
 }
 
-function compileAllowedHeaders(value: unknown, problems: ConfigProblem[]): string[] | null {
+/**
+ * Calls `f` with each name of a list option and its index in the list. An entry holding
+ * comma-joined names (`'X-Total-Count, Content-Range'`, as express sends its lists) is split:
+ * no method or header name contains a comma (RFC 9110 token), so it can only be a list.
+ */
+function eachName(list: readonly string[], f: (name: string, i: number) => void): void {
+  list.forEach((entry, i) => {
+    if (!entry.includes(',')) {
+      f(entry, i)
+      return
+    }
+    for (const part of entry.split(',')) {
+      const name = part.trim()
+      if (name !== '') f(name, i)
+    }
+  })
+}
+
+/**
+ * Left out, the requested headers are granted, each name echoed (what express `cors()`,
+ * `hono/cors`, `@fastify/cors` do): the origin check already decided which pages may call, and
+ * which headers a trusted page sends protects nothing more. `[]` keeps the safelisted ones only.
+ * Null means that: echo the names of Access-Control-Request-Headers, checked and bounded.
+ */
+function compileAllowedHeaders(
+  value: unknown,
+  problems: ConfigProblem[],
+  notes: ConfigProblem[],
+): string[] | null {
+  if (value === undefined) return null
   const list = listOption('allowedHeaders', value, [], problems)
   if (list === null) return null
   const names: string[] = []
-  list.forEach((name, i) => {
+  eachName(list, (name, i) => {
     const option = `allowedHeaders[${i}]`
     const lower = name.toLowerCase()
     if (!isToken(name)) {
@@ -418,9 +472,11 @@ function compileAllowedHeaders(value: unknown, problems: ConfigProblem[]): strin
         fix: 'use names like content-type or x-api-key (letters, digits and -, no spaces or colons).',
       })
     } else if (isForbiddenRequestHeader(lower)) {
-      problems.push({
+      // Fetch: a forbidden request-header name is one script can never set; the browser never
+      // lists it in Access-Control-Request-Headers, so allowing it changes nothing.
+      notes.push({
         option,
-        problem: `${show(name)} is a header that scripts can never set, so allowing it does nothing.`,
+        problem: `${show(name)} is a header that scripts can never set (the browser sets it itself), so allowing it does nothing.`,
         fix:
           lower === 'cookie'
             ? 'remove it; cookies are sent by the browser when the page uses credentials and you set credentials: true.'
@@ -433,7 +489,12 @@ function compileAllowedHeaders(value: unknown, problems: ConfigProblem[]): strin
   return names
 }
 
-function compileExposedHeaders(value: unknown, credentials: boolean, problems: ConfigProblem[]): string {
+function compileExposedHeaders(
+  value: unknown,
+  credentials: boolean,
+  problems: ConfigProblem[],
+  notes: ConfigProblem[],
+): string {
   const list = listOption('exposedHeaders', value, [], problems)
   if (list === null) {
     if (credentials) {
@@ -447,7 +508,7 @@ function compileExposedHeaders(value: unknown, credentials: boolean, problems: C
     return '*'
   }
   const names: string[] = []
-  list.forEach((name, i) => {
+  eachName(list, (name, i) => {
     const option = `exposedHeaders[${i}]`
     const lower = name.toLowerCase()
     if (!isToken(name)) {
@@ -457,7 +518,8 @@ function compileExposedHeaders(value: unknown, credentials: boolean, problems: C
         fix: 'use names like x-request-id.',
       })
     } else if (isForbiddenResponseHeader(lower)) {
-      problems.push({
+      // Fetch: a forbidden response-header name is filtered out of every response script reads.
+      notes.push({
         option,
         problem: `${show(name)} is never readable by script, whatever the server says.`,
         fix: `remove '${name}'; cookies set by the response are stored by the browser when credentials are on.`,

@@ -9,7 +9,7 @@
  */
 import { show } from './errors.ts'
 import { type OriginPattern, PatternIndex } from './pattern-index.ts'
-import { publicSuffixVerdict } from './public-suffix.ts'
+import { siblingPattern } from './reasons.ts'
 import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
 /** The compiled `origin` option. */
@@ -22,6 +22,12 @@ export interface OriginPolicy {
   readonly regexps: readonly RegExp[]
   readonly fn: OriginFunction | null
   /**
+   * For the fix of a refused origin: listed exact origins by the pattern over their parent
+   * domain (`https://*.app.example.com` → `https://us.app.example.com`), for parents that are not
+   * public suffixes. Built on first use: only refusals read it.
+   */
+  readonly siblings: () => ReadonlyMap<string, string>
+  /**
    * Credentials without dangerouslyAllowInsecureOrigins: a plain-http origin that is not
    * loopback is never granted. Listed origins and patterns are checked at start-up; what a
    * RegExp or the origin function allows is checked per request.
@@ -30,9 +36,25 @@ export interface OriginPolicy {
 }
 
 /** A problem found in one configured origin, with its fix. */
-interface EntryProblem {
+export interface EntryProblem {
   problem: string
   fix: string
+}
+
+/**
+ * What an entry point makes of a subdomain pattern (`https://*.example.com`), given as `entry`
+ * (as written), its scheme and its base domain (`example.com`, lower case, ASCII), once its shape
+ * is checked: null to accept it, or the problem. `@corsica/core` asks the Public Suffix List
+ * (public-suffix.ts); `@corsica/core/lite` refuses every subdomain pattern, so that a bundle
+ * never holds the list.
+ */
+export type SubdomainCheck = ((entry: string, scheme: string, base: string) => EntryProblem | null) & {
+  /**
+   * Whether anyone can register names right under `domain` (a public suffix), when the entry point
+   * knows (the full entry does, from the list): a RegExp is then probed under the suffix its
+   * literal end names. Absent (the lite entry), RegExps are not probed for it.
+   */
+  readonly isPublicSuffix?: (domain: string) => boolean
 }
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
@@ -58,17 +80,42 @@ const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
  */
 export function compileOrigin(
   value: unknown,
-  { secureOnly }: { secureOnly: boolean },
+  { secureOnly, subdomains }: { secureOnly: boolean; subdomains: SubdomainCheck },
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
   const patterns = new PatternIndex()
   const regexps: RegExp[] = []
-  const policy = { any: false, exact, patterns, regexps, fn: null as OriginFunction | null, secureOnly }
+  let siblings: Map<string, string> | null = null
+  const siblingsOf = () => {
+    if (siblings === null) {
+      siblings = new Map()
+      for (const origin of exact) {
+        const pattern = siblingPattern(origin)
+        if (pattern === null || siblings.has(pattern)) continue
+        const parent = hostOf(pattern).slice(2)
+        // Only a pattern this entry point would accept is suggested (never over a public suffix).
+        if (subdomains(pattern, pattern.slice(0, pattern.indexOf(':')), parent) === null) {
+          siblings.set(pattern, origin)
+        }
+      }
+    }
+    return siblings
+  }
+  const policy = {
+    any: false,
+    exact,
+    patterns,
+    regexps,
+    fn: null as OriginFunction | null,
+    secureOnly,
+    siblings: siblingsOf,
+  }
 
   if (value === undefined) return policy // reported as missing by compileOptions
   if (value === '*') return { ...policy, any: true }
   if (typeof value === 'function') return { ...policy, fn: value as OriginFunction }
+  // Alone, true is read by compileOptions ('*', or refused with credentials); in a list it is not.
 
   const entries: readonly unknown[] = Array.isArray(value) ? value : [value]
   if (Array.isArray(value) && value.length === 0) {
@@ -80,7 +127,7 @@ export function compileOrigin(
   }
   entries.forEach((entry, i) => {
     const option = Array.isArray(value) ? `origin[${i}]` : 'origin'
-    const found = addEntry(entry, policy)
+    const found = addEntry(entry, policy, subdomains)
     if (found) problems.push({ option, ...found })
   })
   return policy
@@ -89,9 +136,10 @@ export function compileOrigin(
 function addEntry(
   entry: unknown,
   policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
+  subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {
-    const compiled = compileRegExp(entry)
+    const compiled = compileRegExp(entry, subdomains.isPublicSuffix)
     if ('problem' in compiled) return compiled
     policy.regexps.push(compiled)
     return null
@@ -109,6 +157,10 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
+  if (parsed.kind === 'pattern' && parsed.pattern.host === null) {
+    const refused = subdomains(entry, parsed.pattern.scheme, parsed.pattern.suffix.slice(1))
+    if (refused) return refused
+  }
   const changed = urlParserDisagrees(entry, parsed)
   if (changed) return changed
   if (policy.secureOnly) {
@@ -128,8 +180,8 @@ function addEntry(
 function wrongType(entry: unknown): EntryProblem {
   if (entry === true) {
     return {
-      problem: 'true would reflect every origin, which lets any website read your responses.',
-      fix: "list the origins you trust, e.g. ['https://app.example.com'], or use '*' for a public API without credentials.",
+      problem: 'true (reflect every origin) must be used alone, not inside a list.',
+      fix: "list only the origins you trust, e.g. ['https://app.example.com'], or use origin: '*' for a public API without credentials.",
     }
   }
   if (entry === undefined || entry === null) {
@@ -169,7 +221,10 @@ const UNMEANT_ORIGINS = [
  * that one origin is allowed once and refused the next) and `m` (which lets `^`/`$` match at
  * line breaks) are dropped.
  */
-function compileRegExp(entry: RegExp): RegExp | EntryProblem {
+function compileRegExp(
+  entry: RegExp,
+  isPublicSuffix: ((domain: string) => boolean) | undefined,
+): RegExp | EntryProblem {
   const { source, flags } = entry // read once: a subclass could answer differently each time
   if (!isAnchored(source)) {
     return {
@@ -193,7 +248,93 @@ function compileRegExp(entry: RegExp): RegExp | EntryProblem {
       fix: "use origin: '*' for a public API without credentials, or list the origins you trust (a pattern like 'https://*.example.com' covers subdomains).",
     }
   }
-  return compiled
+  return (isPublicSuffix && publicSuffixProblem(entry, source, compiled, isPublicSuffix)) || compiled
+}
+
+/** A label nobody registered, for probing a RegExp under a public suffix. */
+const PROBE_LABELS = ['corsicaunmeant', 'corsica-unmeant-origin'] as const
+
+/**
+ * A RegExp that grants names anyone can register under a public suffix, as the pattern string
+ * `'https://*.vercel.app'` would (refused in parsePattern): `/^https:\/\/.*\.vercel\.app$/`.
+ * The literal end of its source (`.vercel.app`) names the suffix; the RegExp is tried on a
+ * made-up name right under it (`https://corsicaunmeant.vercel.app`), keeping whatever part of
+ * that label the source fixes (`-preview` in `[a-z-]+-preview\.vercel\.app`).
+ */
+function publicSuffixProblem(
+  entry: RegExp,
+  source: string,
+  compiled: RegExp,
+  isPublicSuffix: (domain: string) => boolean,
+): EntryProblem | null {
+  const tail = literalTail(source, compiled.flags.includes('i'))
+  const labels = tail.split('.')
+  // The longest public suffix the tail ends with: `vercel.app`, not `app`.
+  for (let k = 0; k < labels.length; k++) {
+    const suffix = labels.slice(k).join('.')
+    // `localhost` is a suffix by the default rule, but its names are this machine's, as for patterns.
+    if (labels.slice(k).includes('') || suffix === 'localhost') continue
+    if (!isPublicSuffix(suffix)) continue
+    // What the source fixes of the label right under the suffix (possibly nothing).
+    const rest = labels.slice(0, k)
+    if (rest.length > 1) return null // a label of the user's own sits between: `.my-site.vercel.app`
+    const part = rest[0] ?? ''
+    for (const label of PROBE_LABELS) {
+      for (const scheme of ['https', 'http']) {
+        const probe = `${scheme}://${label}${part}.${suffix}`
+        if (!compiled.test(probe)) continue
+        return {
+          problem: `${show(entry)} matches ${probe}, a name anyone can register under '${suffix}', a public suffix (Public Suffix List): it grants strangers' sites, as the pattern '${scheme}://*.${suffix}' would.`,
+          fix: `list your own origins under it ('${scheme}://my-site.${suffix}'), or a pattern under a domain you control ('${scheme}://*.my-site.${suffix}').`,
+        }
+      }
+    }
+    return null
+  }
+  return null
+}
+
+/**
+ * The host characters a RegExp source ends with, read backwards from its final `$` (and any
+ * closing groups or optional groups such as a port, `(:\d+)?`) up to the first character that
+ * is not a literal: `^https:\/\/.*\.vercel\.app$` ends with `.vercel.app`.
+ */
+function literalTail(source: string, ignoreCase: boolean): string {
+  let end = source.length
+  for (;;) {
+    const before = end
+    while (end > 0 && (source[end - 1] === ')' || source[end - 1] === '$') && !isEscaped(source, end - 1))
+      end--
+    // An optional group at the very end (`(:\d+)?`, `(?::[0-9]+)?`): skipped whole.
+    if (end > 1 && source[end - 1] === '?' && source[end - 2] === ')' && !isEscaped(source, end - 2)) {
+      let depth = 0
+      let i = end - 2
+      for (; i >= 0; i--) {
+        if (isEscaped(source, i)) continue
+        if (source[i] === ')') depth++
+        else if (source[i] === '(' && --depth === 0) break
+      }
+      if (i < 0) return ''
+      end = i
+    }
+    if (end === before) break
+  }
+  let tail = ''
+  let i = end
+  while (i > 0) {
+    const ch = source[i - 1]!
+    if (/[a-zA-Z0-9-]/.test(ch) && !isEscaped(source, i - 1)) {
+      tail = ch + tail
+      i--
+    } else if (ch === '.' && isEscaped(source, i - 1)) {
+      tail = `.${tail}`
+      i -= 2
+    } else break
+  }
+  // A quantifier ends the scan at once (`app?$` fixes nothing), so every character kept is fixed.
+  // Upper case without the i flag matches no origin a browser sends (hosts are lower case).
+  if (!ignoreCase && tail !== tail.toLowerCase()) return ''
+  return tail.toLowerCase()
 }
 
 /**
@@ -267,6 +408,14 @@ function hostOf(origin: string): string {
   return rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : rest.split(':')[0]!
 }
 
+/** A listed origin that shares `origin`'s scheme, port and parent domain, for the fix of its refusal. */
+export function listedSibling(policy: OriginPolicy, origin: string): string | undefined {
+  // Only a well-formed origin (at most 512 characters) is read, and only when origins are listed.
+  if (policy.exact.size === 0 || !isSerializedOrigin(origin)) return undefined
+  const pattern = siblingPattern(origin)
+  return pattern === null ? undefined : policy.siblings().get(pattern)
+}
+
 /** Whether a request's (serialized) origin is plain http and not loopback. */
 export function isInsecureOrigin(origin: string): boolean {
   return origin.startsWith('http://') && !isLoopbackHost(hostOf(origin))
@@ -283,7 +432,7 @@ function parseConfiguredOrigin(entry: string): Parsed {
       .filter((item) => item !== '')
     return {
       problem: `'${entry}' is a comma-separated string; each origin is a string of its own.`,
-      fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}].`,
+      fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}]; if the value comes from an environment variable, pass it through originsFromEnv(value, 'ALLOWED_ORIGINS') from @corsica/core, which splits it and names the variable in its errors.`,
     }
   }
   const control = CONTROL_OR_SPACE.exec(entry)
@@ -413,21 +562,6 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
     }
   }
-  // Public Suffix List (ICANN and private sections): under `github.io` or `co.uk` anyone can
-  // register a name, so a pattern there allows strangers' sites.
-  const suffix = normalBase.includes('.') ? publicSuffixVerdict(normalBase) : null
-  if (suffix === 'public-suffix') {
-    return {
-      problem: `'${entry}' would allow every site under '${normalBase}', a public suffix where anyone can register a name (Public Suffix List).`,
-      fix: `list your own origins under it ('${scheme}://my-site.${normalBase}'), or a pattern under a domain you control ('${scheme}://*.my-site.${normalBase}').`,
-    }
-  }
-  if (suffix === 'contains-public-suffix') {
-    return {
-      problem: `'${entry}' also covers public suffixes below '${normalBase}' (Public Suffix List), under which other people register names.`,
-      fix: `list the exact origins you use under '${normalBase}', or a pattern under a name only you control.`,
-    }
-  }
   return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
 }
 
@@ -448,9 +582,12 @@ export type OriginVerdict =
   | 'origin-insecure'
   | OriginCheckFailed
 
-/** The origin function threw or rejected. */
+/**
+ * The origin function threw or rejected (`origin-check-failed`), or answered something other
+ * than a boolean (`origin-function-invalid`: `cause` is what it returned).
+ */
 export interface OriginCheckFailed {
-  code: 'origin-check-failed'
+  code: 'origin-check-failed' | 'origin-function-invalid'
   cause: unknown
 }
 
@@ -477,23 +614,52 @@ export function matchOrigin(
   const granted = insecure ? 'origin-insecure' : true
   for (const re of policy.regexps) if (re.test(origin)) return granted
   if (policy.fn === null) return 'origin-not-allowed'
+  const fn = policy.fn
+  // Only a boolean is an answer: the origin string or null (hono/cors's shape) or undefined (an
+  // express-style callback function, which returns nothing) is a function written for another
+  // library, and refused with a code of its own rather than read as false.
+  const verdictOf = (value: unknown): OriginVerdict =>
+    value === true
+      ? granted
+      : value === false
+        ? 'origin-not-allowed'
+        : { code: 'origin-function-invalid', cause: value }
   try {
-    const answer = policy.fn(origin, (request && fetchRequest(request)) as Request, ...rest)
+    const answer: unknown = fn(origin, (request && fetchRequest(request)) as Request, ...rest)
     if (isThenable(answer)) {
-      return Promise.resolve(answer).then(
-        (value) => (value === true ? granted : 'origin-not-allowed'),
-        (cause: unknown) => ({ code: 'origin-check-failed', cause }) as const,
-      )
+      return Promise.resolve(answer).then(verdictOf, (cause: unknown) => thrown(fn, cause))
     }
-    return answer === true ? granted : 'origin-not-allowed'
+    return verdictOf(answer)
   } catch (cause) {
-    return { code: 'origin-check-failed', cause }
+    return thrown(fn, cause)
   }
 }
 
 /** The Fetch Request a hook is promised: the request itself, or one built from a thin view. */
 export function fetchRequest(request: CorsRequest): Request {
   return typeof request.toRequest === 'function' ? request.toRequest() : (request as Request)
+}
+
+/**
+ * What the origin function threw, as a verdict. An express-style `(origin, callback)` function
+ * calls its second argument, which is the request here: the TypeError that follows says the
+ * function was written for another library.
+ */
+function thrown(fn: OriginFunction, cause: unknown): OriginCheckFailed {
+  let callback = false
+  try {
+    // By name and message, not instanceof: the TypeError may come from another realm. A hostile
+    // thrown value's getters cannot escape the try.
+    const error = cause as { name?: unknown; message?: unknown } | null
+    callback =
+      fn.length >= 2 &&
+      typeof error === 'object' &&
+      error !== null &&
+      error.name === 'TypeError' &&
+      typeof error.message === 'string' &&
+      error.message.includes('is not a function')
+  } catch {}
+  return { code: callback ? 'origin-function-invalid' : 'origin-check-failed', cause }
 }
 
 /**

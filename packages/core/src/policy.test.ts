@@ -139,9 +139,56 @@ describe('onRefuse', () => {
       { origin: ['https://app.test'] },
       { headers: { origin: 'https://eu.shop.test:8443' } },
     )
-    expect(sub!.fix).toBe(
-      "if you trust it, add 'https://eu.shop.test:8443' to origin (or a pattern covering its siblings, like 'https://*.shop.test:8443')",
+    // A stranger's domain is never offered as a pattern: nothing under shop.test is listed.
+    expect(sub!.fix).toBe("if you trust it, add 'https://eu.shop.test:8443' to origin")
+  })
+
+  it('suggests a pattern only when a sibling of the refused origin is listed', async () => {
+    const options = { origin: ['https://us.shop.test:8443', 'https://app.test', 'https://alice.github.io'] }
+    const [sibling] = await refusals(options, { headers: { origin: 'https://eu.shop.test:8443' } })
+    expect(sibling!.fix).toBe(
+      "if you trust it, add 'https://eu.shop.test:8443' to origin (or a pattern covering it and https://us.shop.test:8443, like 'https://*.shop.test:8443')",
     )
+    // Another port, another scheme, another parent: not a sibling.
+    for (const origin of ['https://eu.shop.test', 'http://eu.shop.test:8443', 'https://evil.example.net']) {
+      const [r] = await refusals(options, { headers: { origin } })
+      expect(r!.fix, origin).toBe(`if you trust it, add '${origin}' to origin`)
+    }
+    // A pattern over a public suffix is refused by createCors, so it is never suggested.
+    const [bob] = await refusals(options, { headers: { origin: 'https://bob.github.io' } })
+    expect(bob!.fix).toBe("if you trust it, add 'https://bob.github.io' to origin")
+  })
+
+  it('refuses an origin function that answers anything but a boolean, with its own code', async () => {
+    const app = { headers: { origin: 'https://app.test' } }
+    // hono/cors's shape: the origin string to send, or null.
+    const hono = (origin: string) => (origin === 'https://app.test' ? origin : null)
+    const [a] = await refusals({ origin: hono as unknown as () => boolean }, app)
+    expect(a).toMatchObject({ code: 'origin-function-invalid', cause: 'https://app.test' })
+    expect(a!.message).toBe(
+      'the origin function returned "https://app.test" for origin https://app.test, not true or false',
+    )
+    expect(a!.fix).toContain('(origin) => list.includes(origin)')
+    // Async, resolving to something else.
+    const [b] = await refusals({ origin: (async () => 1) as unknown as () => boolean }, app)
+    expect(b).toMatchObject({ code: 'origin-function-invalid', cause: 1 })
+    // express's shape: (origin, callback), the callback being the request here.
+    const express = (_origin: string, callback: (e: null, ok: boolean) => void) => callback(null, true)
+    const [c] = await refusals({ origin: express as unknown as () => boolean }, app)
+    expect(c!.code).toBe('origin-function-invalid')
+    expect(c!.message).toMatch(
+      /^the origin function threw TypeError: .*is not a function.* express-style \(origin, callback\)/,
+    )
+    expect(c!.fix).toContain('returns the boolean it passed to callback')
+    // An express function that calls back later returns undefined.
+    const later = (_origin: string, callback: (e: null, ok: boolean) => void) =>
+      void setTimeout(() => callback, 0)
+    const [d] = await refusals({ origin: later as unknown as () => boolean }, app)
+    expect(d!.code).toBe('origin-function-invalid')
+    expect(d!.message).toContain('returned undefined')
+    // false is an answer: refused as not allowed, as before.
+    const [e] = await refusals({ origin: () => false }, app)
+    expect(e!.code).toBe('origin-not-allowed')
   })
 
   it('names the header that is not allowed', async () => {
@@ -380,7 +427,8 @@ describe('without onRefuse, refusals are logged', () => {
         'access-control-request-headers': 'x-api-key',
       },
     })
-    const lines = await logged({ origin: ['https://app.test'] }, [...flood, mistake])
+    // allowedHeaders: [] (left out, the requested headers are granted, and nothing is refused).
+    const lines = await logged({ origin: ['https://app.test'], allowedHeaders: [] }, [...flood, mistake])
     expect(lines.at(-1)).toContain('request header x-api-key is not in allowedHeaders')
   })
 

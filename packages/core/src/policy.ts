@@ -8,7 +8,14 @@ import { CorsConfigError } from './errors.ts'
 import { isToken, SAFELISTED_METHODS } from './fetch-spec.ts'
 import type { CompiledOptions } from './options.ts'
 import { compileOptions } from './options.ts'
-import { fetchRequest, isThenable, matchOrigin, type OriginVerdict } from './origin.ts'
+import {
+  fetchRequest,
+  isThenable,
+  listedSibling,
+  matchOrigin,
+  type OriginVerdict,
+  type SubdomainCheck,
+} from './origin.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -100,27 +107,17 @@ const PREFLIGHT_VARY =
 export const MAX_METHOD_LENGTH = 128
 
 /**
- * Validates `options` and compiles them into a policy.
- * @throws CorsConfigError listing every problem in the options, each with its fix.
- * @example
- * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
- * export default { fetch: cors.wrap(handler) }
+ * The body of every entry point's `createCorsAt` (`@corsica/core` and `@corsica/core/lite`, which
+ * differ only in `subdomains`): validates `options` and compiles them into a policy. A
+ * CorsConfigError's stack starts at the call to `entry`.
  */
-export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
-  return createCorsAt(createCors, options)
-}
-
-/**
- * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
- * adapter's own function, so that its first line is the user's `cors({...})` call.
- * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
- */
-export function createCorsAt<Rest extends unknown[] = any[]>(
+export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest>,
+  subdomains: SubdomainCheck,
 ): CorsPolicy<Rest> {
   try {
-    return new Policy(compileOptions(options))
+    return new Policy(compileOptions(options, subdomains))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }
@@ -198,11 +195,18 @@ class Policy implements CorsPolicy<unknown[]> {
       response = this.#failed(error, request)
     }
     if (isThenable<Response>(response)) {
-      const settled = Promise.resolve(response).catch((error: unknown) => this.#failed(error, request))
+      const failed = (error: unknown) => this.#failed(error, request)
       // The origin function and the handler run side by side.
-      return isThenable<CorsHeaders>(cors)
-        ? Promise.all([cors, settled]).then(([h, res]) => applyToResponse(res, h))
-        : settled.then((res) => applyToResponse(res, cors))
+      if (isThenable<CorsHeaders>(cors)) {
+        return Promise.all([cors, Promise.resolve(response).catch(failed)]).then(([h, res]) =>
+          applyToResponse(res, h),
+        )
+      }
+      // One reaction for both outcomes: a rejection costs nothing until it happens.
+      return Promise.resolve(response).then(
+        (res) => applyToResponse(res, cors),
+        (error: unknown) => Promise.resolve(failed(error)).then((res) => applyToResponse(res, cors)),
+      )
     }
     return isThenable<CorsHeaders>(cors)
       ? Promise.resolve(cors).then((h) => applyToResponse(response as Response, h))
@@ -549,6 +553,9 @@ class Policy implements CorsPolicy<unknown[]> {
     // A csrf 403 is, whatever its Origin: Sec-Fetch-Site said cross-site.
     const csrf403 = code === 'cross-origin-write' || code === 'cross-origin-websocket'
     if (!details.preflight && !csrf403 && isSameOrigin(request, details.origin)) return
+    // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
+    const sibling = listedSibling(this.#o.origin, details.origin)
+    if (sibling !== undefined) details = { ...details, listedSibling: sibling }
     if (onRefuse === null) {
       refusalLog!.log(code, details)
       return

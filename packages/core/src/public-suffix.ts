@@ -1,10 +1,11 @@
 /**
  * The Public Suffix List, asked about the base of an origin pattern: `https://*.github.io`
  * would let every GitHub Pages site read the responses, as `https://*.com` would every site.
- * Only createCors asks. The encoded tree (see scripts/public-suffixes.mjs) is read lazily, one
+ * Only createCors of the full entry (`@corsica/core`) asks. The encoded tree (see scripts/public-suffixes.mjs) is read lazily, one
  * level of one branch at a time, so a question costs a scan of the branches it walks through,
  * not a parse of the whole list.
  */
+import type { EntryProblem } from './origin.ts'
 import { PUBLIC_SUFFIX_TREE } from './public-suffix-data.ts'
 
 interface SuffixNode {
@@ -90,3 +91,33 @@ export function publicSuffixVerdict(domain: string): SuffixVerdict {
   }
   return null
 }
+
+/**
+ * The subdomain check of `@corsica/core` (see SubdomainCheck in origin.ts): a pattern over a
+ * public suffix, or over a name with public suffixes below it, is refused. Under `github.io` or
+ * `co.uk` anyone can register a name, so a pattern there allows strangers' sites.
+ */
+export function checkAgainstPublicSuffixes(entry: string, scheme: string, base: string): EntryProblem | null {
+  // `*.localhost` (the one base of one label the shape check lets through) is no one's to register.
+  const suffix = base.includes('.') ? publicSuffixVerdict(base) : null
+  if (suffix === 'public-suffix') {
+    return {
+      problem: `'${entry}' would allow every site under '${base}', a public suffix where anyone can register a name (Public Suffix List).`,
+      fix: `list your own origins under it ('${scheme}://my-site.${base}'), or a pattern under a domain you control ('${scheme}://*.my-site.${base}').`,
+    }
+  }
+  if (suffix === 'contains-public-suffix') {
+    return {
+      problem: `'${entry}' also covers public suffixes below '${base}' (Public Suffix List), under which other people register names.`,
+      fix: `list the exact origins you use under '${base}', or a pattern under a name only you control.`,
+    }
+  }
+  return null
+}
+
+/**
+ * For RegExps (SubdomainCheck in origin.ts): whether anyone can register names right under
+ * `domain`. One label is a suffix by the default rule `*` (`dev`, `com`).
+ */
+checkAgainstPublicSuffixes.isPublicSuffix = (domain: string): boolean =>
+  publicSuffixVerdict(domain) === 'public-suffix'

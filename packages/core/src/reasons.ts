@@ -12,8 +12,14 @@ export interface RefusalDetails {
   method?: string
   /** The offending header name (or a length), for header refusals. */
   header?: string
-  /** What the origin function threw. */
+  /** What the origin function threw (or, for `origin-function-invalid`, returned). */
   cause?: unknown
+  /**
+   * For `origin-not-allowed`: a listed origin with the same scheme, port and parent domain as the
+   * refused one (`https://us.app.example.com` for `https://eu.app.example.com`). The fix suggests
+   * a pattern over their parent only then: a stranger's domain is never offered as a pattern.
+   */
+  listedSibling?: string
   /** Whether an upper-cased `method` would have been allowed (a `patch` vs `PATCH` mistake). */
   caseMismatch?: boolean
   /** Whether the refused preflight was answered with the policy's lists (`preflightRefusals: 'explain'`). */
@@ -37,10 +43,10 @@ export const REFUSAL_REASONS: Readonly<
         : `origin ${d.origin} is not allowed by the origin option`,
     fix: (d) =>
       d.ran && !d.csrf
-        ? `set csrf: true to refuse such requests before the handler runs; ${addOriginFix(d.origin)}`
+        ? `set csrf: true to refuse such requests before the handler runs; ${addOriginFix(d.origin, d.listedSibling)}`
         : d.origin === 'null'
           ? "the page has an opaque origin (sandboxed iframe, file: URL or a cross-origin redirect); list 'null' in origin only if you accept requests from any such page"
-          : addOriginFix(d.origin),
+          : addOriginFix(d.origin, d.listedSibling),
   },
   'origin-malformed': {
     message: (d) =>
@@ -51,6 +57,14 @@ export const REFUSAL_REASONS: Readonly<
   'origin-check-failed': {
     message: (d) => `the origin function threw for origin ${d.origin}: ${describeThrown(d.cause)}`,
     fix: () => 'make the origin function return true or false (or a promise of it) without throwing',
+  },
+  'origin-function-invalid': {
+    message: (d) =>
+      isThrownError(d.cause)
+        ? `the origin function threw ${describeThrown(d.cause)} for origin ${d.origin}: it looks like an express-style (origin, callback) function, but Corsica passes the request second, not a callback`
+        : `the origin function returned ${describeReturned(d.cause)} for origin ${d.origin}, not true or false`,
+    fix: () =>
+      'return true to grant, false to refuse (or a promise of one): Corsica writes the header itself, so a hono/cors-style function returning the origin or null becomes (origin) => list.includes(origin), and an express-style (origin, callback) function returns the boolean it passed to callback (see docs/migration.md)',
   },
   'origin-insecure': {
     message: (d) =>
@@ -95,12 +109,12 @@ export const REFUSAL_REASONS: Readonly<
     message: (d) =>
       `cross-origin ${d.method} from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
     fix: (d) =>
-      `${addOriginFix(d.origin)}, or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
+      `${addOriginFix(d.origin, d.listedSibling)}; or let csrf.bypass return true for a route that must accept cross-site posts (an OAuth form_post or SAML callback)`,
   },
   'cross-origin-websocket': {
     message: (d) =>
       `WebSocket handshake from ${d.origin} was refused with 403 before the handler ran (csrf): the origin is not trusted`,
-    fix: (d) => `${addOriginFix(d.origin)}, or let csrf.bypass return true for this route`,
+    fix: (d) => `${addOriginFix(d.origin, d.listedSibling)}; or let csrf.bypass return true for this route`,
   },
 }
 
@@ -120,6 +134,22 @@ export function describeThrown(value: unknown): string {
       return 'a value that cannot be described'
     }
   }
+}
+
+/** Whether a value is an Error (any realm), by its tag, without throwing. */
+function isThrownError(value: unknown): boolean {
+  try {
+    return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]'
+  } catch {
+    return false
+  }
+}
+
+/** A returned value in one line: strings quoted, the rest as describeThrown shows them. */
+function describeReturned(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 100))
+  if (value === null || value === undefined) return String(value)
+  return `${describeThrown(value)} (${typeof value})`
 }
 
 /** Builds the refusal record handed to `onRefuse`. */
@@ -155,14 +185,25 @@ function browserReason(code: RefusalCode, details: RefusalDetails): string {
   return 'CORSPreflightDidNotSucceed'
 }
 
-/** "add it to origin" (if it is trusted), with a pattern covering its siblings when it has a subdomain. */
-function addOriginFix(origin: string): string {
-  // https://eu.app.example.com → https://*.app.example.com (only with three labels or more,
-  // so that the suggestion never covers a whole top-level domain).
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/[\]]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
+/**
+ * "add it to origin" (if it is trusted), and a pattern covering its siblings only when one of
+ * them is listed already: `https://eu.app.example.com` refused while `https://us.app.example.com`
+ * is listed suggests `https://*.app.example.com`; a stranger's domain never gets a pattern.
+ */
+function addOriginFix(origin: string, listedSibling: string | undefined): string {
   // Not every unlisted origin is a mistake: only the user knows whether to trust it.
   const add = `if you trust it, add '${origin}' to origin`
-  return m ? `${add} (or a pattern covering its siblings, like '${m[1]}*.${m[2]}${m[3] ?? ''}')` : add
+  const pattern = listedSibling === undefined ? null : siblingPattern(origin)
+  return pattern ? `${add} (or a pattern covering it and ${listedSibling}, like '${pattern}')` : add
+}
+
+/**
+ * `https://eu.app.example.com` → `https://*.app.example.com`, keeping the port; null for a host
+ * of fewer than three labels, so that a suggestion never covers a whole top-level domain.
+ */
+export function siblingPattern(origin: string): string | null {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)[^.:/[\]]+\.([^:/]+\.[^:/]+)(:\d+)?$/.exec(origin)
+  return m ? `${m[1]}*.${m[2]}${m[3] ?? ''}` : null
 }
 
 /**

@@ -17,6 +17,7 @@ export type OriginFunction<Rest extends unknown[] = any[]> = (
 /** Everything the `origin` option accepts. */
 export type OriginOption<Rest extends unknown[] = any[]> =
   | '*'
+  | true
   | OriginMatcher
   | readonly OriginMatcher[]
   | OriginFunction<Rest>
@@ -28,7 +29,8 @@ export type OriginOption<Rest extends unknown[] = any[]> =
 export interface CorsOptions<Rest extends unknown[] = any[]> {
   /**
    * Which origins may read responses. Required.
-   * - `'*'`: any origin (a public API; not with `credentials`).
+   * - `'*'`: any origin (a public API; not with `credentials`). `true` (express's "reflect the
+   *   origin") is read as `'*'`, and refused with `credentials`.
    * - `'https://app.example.com'`: exactly that origin, as browsers serialize it.
    * - `'https://*.example.com'`: any subdomain (one or more labels), never the apex.
    * - `'http://localhost:*'`: any port, or none.
@@ -47,9 +49,10 @@ export interface CorsOptions<Rest extends unknown[] = any[]> {
    */
   methods?: readonly string[] | '*'
   /**
-   * Request headers a preflight may ask for, beyond the CORS-safelisted ones. `'*'` allows any,
-   * `authorization` included.
-   * @default []
+   * Request headers a preflight may ask for, beyond the CORS-safelisted ones. Left out (or
+   * `'*'`), whatever the page asks for is granted, each name echoed (so `authorization` is
+   * covered, which a literal `*` never does); `[]` allows the safelisted ones only.
+   * @default every requested header, echoed
    */
   allowedHeaders?: readonly string[] | '*'
   /**
@@ -159,6 +162,7 @@ export type RefusalCode =
   | 'origin-not-allowed'
   | 'origin-malformed'
   | 'origin-check-failed'
+  | 'origin-function-invalid'
   | 'origin-insecure'
   | 'method-not-allowed'
   | 'method-malformed'
@@ -185,7 +189,7 @@ export interface CorsRefusal {
   origin: string
   /** Whether the refused request was a preflight. */
   preflight: boolean
-  /** The thrown value, for `origin-check-failed`. */
+  /** The thrown value, for `origin-check-failed`; what the function returned (or threw), for `origin-function-invalid`. */
   cause?: unknown
 }
 

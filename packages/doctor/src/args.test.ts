@@ -70,6 +70,16 @@ describe('parseCommand', () => {
     ).toThrow(UsageError)
   })
 
+  it('reads --deadline as the limit of the whole run (issue 19, item 9)', () => {
+    const base = ['doctor', 'http://x.test/', '--origin', 'http://y.test']
+    const c = parseCommand([...base, '--deadline', '90s'])
+    expect(c.kind === 'doctor' && c.input.deadlineMs).toBe(90_000)
+    // Not given: diagnose() applies its default (60 s, or --timeout when longer).
+    const d = parseCommand(base)
+    expect(d.kind === 'doctor' && d.input.deadlineMs).toBeUndefined()
+    expect(() => parseCommand([...base, '--deadline', '0'])).toThrow(/--deadline "0" is not a time/)
+  })
+
   it('refuses an unknown --server', () => {
     expect(() =>
       parseCommand(['doctor', 'http://x.test/', '--origin', 'http://y.test', '--server', 'koa']),

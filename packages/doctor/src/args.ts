@@ -19,6 +19,8 @@ Options:
       --private-network      a public page calling a private-network server (Private Network Access)
   -d, --data <body>          a request body for the actual request
       --timeout <time>       per-request limit: 10, 10s or 500ms (default 10 s)
+      --deadline <time>      limit for the whole run, every request and probe together
+                             (default 60 s, or --timeout when that is longer)
       --server <name>        word fixes for corsica, hono, express or unknown (default: detect)
       --no-probe             send no extra preflights to find causes and risks
       --json                 print the verdict as JSON
@@ -82,10 +84,11 @@ export function parseCommand(argv: readonly string[]): Command {
     headers: values.header ?? [],
     credentials: values.credentials === true,
     privateNetwork: values['private-network'] === true,
-    timeoutMs: values.timeout === undefined ? 10_000 : parseTimeout(values.timeout),
+    timeoutMs: values.timeout === undefined ? 10_000 : parseTimeout(values.timeout, '--timeout'),
     server: server as ServerFlavor | 'auto',
     probe: values['no-probe'] !== true,
   }
+  if (values.deadline !== undefined) input.deadlineMs = parseTimeout(values.deadline, '--deadline')
   if (values.data !== undefined) input.body = values.data
   return { kind: 'doctor', input, json: values.json === true }
 }
@@ -103,6 +106,7 @@ function parse(argv: readonly string[]) {
       'private-network': { type: 'boolean' },
       data: { type: 'string', short: 'd' },
       timeout: { type: 'string' },
+      deadline: { type: 'string' },
       server: { type: 'string' },
       'no-probe': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -112,12 +116,12 @@ function parse(argv: readonly string[]) {
 }
 
 /** `10` and `10s` are seconds, `500ms` milliseconds; between 1 ms and 10 minutes. */
-function parseTimeout(raw: string): number {
+function parseTimeout(raw: string, option: '--timeout' | '--deadline'): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(raw.trim())
   const ms = m ? Number(m[1]) * (m[2] === 'ms' ? 1 : 1000) : Number.NaN
   if (!(ms >= 1 && ms <= 600_000))
     throw new UsageError(
-      `--timeout ${JSON.stringify(raw)} is not a time like 10, 10s or 500ms (at most 600 s)`,
+      `${option} ${JSON.stringify(raw)} is not a time like 10, 10s or 500ms (at most 600 s)`,
     )
   return Math.round(ms)
 }

@@ -4,6 +4,7 @@
  * `corsica explain`: 0 the console line was recognised, 2 it was not.
  */
 import { parseCommand, USAGE } from './args'
+import { MAX_CONSOLE_TEXT } from './console-lines'
 import { diagnose } from './diagnose'
 import { explain, explanationText, RECOGNISED } from './explain'
 import { UsageError } from './plan'
@@ -67,9 +68,13 @@ async function readStdin(): Promise<string> {
       'missing console line: corsica explain "<the line the browser printed>" (or pipe it in)',
     )
   }
+  // Only the first MAX_CONSOLE_TEXT characters are read (console-lines.ts): stop there.
   let text = ''
-  for await (const chunk of process.stdin) text += chunk
-  return text
+  for await (const chunk of process.stdin) {
+    text += chunk
+    if (text.length >= MAX_CONSOLE_TEXT) break
+  }
+  return text.slice(0, MAX_CONSOLE_TEXT)
 }
 
 main(process.argv.slice(2)).then(

@@ -62,12 +62,13 @@ const CHROMIUM: ReadonlyArray<{ error: ChromeCorsError; pattern: RegExp }> = CHR
     .replace(escapeRegExp(ORIGIN_MARK), "(?<origin>[^']*)")
     .replace(escapeRegExp(HINT_MARK), '(?<value>.*?)')
     .replace(escapeRegExp(SPACE_MARK), '(?:local|private|public)')
-  return { error, pattern: new RegExp(source) }
+  // Sticky: tried only where a line says "Access to " (see `stickyAt`), never at every position.
+  return { error, pattern: new RegExp(source, 'y') }
 })
 
-function chromium(text: string): ConsoleLine | null {
+function chromium(lines: readonly string[]): ConsoleLine | null {
   for (const { error, pattern } of CHROMIUM) {
-    const m = pattern.exec(text)
+    const m = firstMatch(lines, pattern, ['Access to '])
     if (m === null) continue
     const g = m.groups ?? {}
     return {
@@ -189,16 +190,24 @@ export const FIREFOX_REASONS: ReadonlyArray<{
   },
 ]
 
+// Sticky, from "Cross-Origin Request " (see `stickyAt`), on a line without trailing white space:
+// each part is bounded by the literal that follows it, so one attempt is linear in the line.
 const FIREFOX_HEAD =
-  /Cross-Origin Request (?<kind>Blocked|Warning): The Same Origin Policy (?:will )?disallows? reading the remote resource at ‘?(?<url>\S+?)’?(?: soon)?\. \(Reason: (?<reason>.*)\)\.?(?: Status code: (?<status>\d+)\.?)?\s*$/
+  /Cross-Origin Request (?<kind>Blocked|Warning): The Same Origin Policy (?:will )?disallows? reading the remote resource at ‘?(?<url>\S+?)’?(?: soon)?\. \(Reason: (?<reason>.*)\)\.?(?: Status code: (?<status>\d+)\.?)?$/y
 
-function firefox(text: string): ConsoleLine | null {
-  const m = FIREFOX_HEAD.exec(text)
+/** Each reason template split at its `%2$S`: read back with startsWith/endsWith, not a pattern. */
+const FIREFOX_TEMPLATES = FIREFOX_REASONS.map((r) => {
+  const [head, tail] = r.reason.split('%2$S') as [string, string | undefined]
+  return { ...r, head, tail }
+})
+
+function firefox(lines: readonly string[]): ConsoleLine | null {
+  const m = firstMatch(lines, FIREFOX_HEAD, ['Cross-Origin Request '])
   if (m === null) return null
   const g = m.groups!
   const reason = g.reason!.trim()
   const status = g.status === undefined ? null : Number(g.status)
-  if (g.kind === 'Warning' && /`Authorization` header is not covered/.test(reason)) {
+  if (g.kind === 'Warning' && reason.includes('`Authorization` header is not covered')) {
     return line(
       'firefox',
       'CORSMissingAllowHeaderFromPreflight',
@@ -210,74 +219,98 @@ function firefox(text: string): ConsoleLine | null {
       true,
     )
   }
-  for (const r of FIREFOX_REASONS) {
-    const pattern = new RegExp(`^${escapeRegExp(r.reason).replace(escapeRegExp('%2$S'), '(?<value>.*?)')}$`)
-    const rm = pattern.exec(reason)
-    if (rm) return line('firefox', r.code, r.preflight, g.url!, null, rm.groups?.value ?? null, status, false)
+  for (const r of FIREFOX_TEMPLATES) {
+    if (r.tail === undefined) {
+      if (reason === r.head) return line('firefox', r.code, r.preflight, g.url!, null, null, status, false)
+    } else if (
+      reason.length >= r.head.length + r.tail.length &&
+      reason.startsWith(r.head) &&
+      reason.endsWith(r.tail)
+    ) {
+      const value = reason.slice(r.head.length, reason.length - r.tail.length)
+      return line('firefox', r.code, r.preflight, g.url!, null, value, status, false)
+    }
   }
   return null
 }
 
 // ---- WebKit: one line per reason, and "Fetch API cannot load URL due to access control checks."
-const WEBKIT: ReadonlyArray<{ code: ConsoleReason; pattern: RegExp; preflight: boolean | null }> = [
+// Each pattern sticky at its own literal start (`anchor`); a value runs to the end of its line.
+const WEBKIT: ReadonlyArray<{
+  code: ConsoleReason
+  anchor: string
+  pattern: RegExp
+  preflight: boolean | null
+}> = [
   {
     code: 'CORSMissingAllowOrigin',
+    anchor: 'Origin ',
     pattern:
-      /Origin (?<origin>\S+) is not allowed by Access-Control-Allow-Origin\.(?: Status code: (?<status>\d+))?/,
+      /Origin (?<origin>\S+) is not allowed by Access-Control-Allow-Origin\.(?: Status code: (?<status>\d+))?/y,
     preflight: null,
   },
   {
     code: 'CORSMissingAllowHeaderFromPreflight',
-    pattern: /Request header field (?<value>\S+) is not allowed by Access-Control-Allow-Headers\./,
+    anchor: 'Request header field ',
+    pattern: /Request header field (?<value>\S+) is not allowed by Access-Control-Allow-Headers\./y,
     preflight: true,
   },
   {
     code: 'CORSMethodNotFound',
-    pattern: /Method (?<value>\S+) is not allowed by Access-Control-Allow-Methods\./,
+    anchor: 'Method ',
+    pattern: /Method (?<value>\S+) is not allowed by Access-Control-Allow-Methods\./y,
     preflight: true,
   },
   {
     code: 'CORSPreflightDidNotSucceed',
-    pattern: /Preflight response is not successful\. Status code: (?<status>\d+)/,
+    anchor: 'Preflight response ',
+    pattern: /Preflight response is not successful\. Status code: (?<status>\d+)/y,
     preflight: true,
   },
   {
     code: 'CORSNotSupportingCredentials',
-    pattern: /Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true\./,
+    anchor: 'Cannot use wildcard ',
+    pattern: /Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true\./y,
     preflight: null,
   },
   {
     code: 'CORSMissingAllowCredentials',
-    pattern: /Credentials flag is true, but Access-Control-Allow-Credentials is not "true"\./,
+    anchor: 'Credentials flag ',
+    pattern: /Credentials flag is true, but Access-Control-Allow-Credentials is not "true"\./y,
     preflight: null,
   },
   {
     code: 'CORSMultipleAllowOriginNotAllowed',
-    pattern: /Access-Control-Allow-Origin cannot contain more than one origin\./,
+    anchor: 'Access-Control-Allow-Origin cannot ',
+    pattern: /Access-Control-Allow-Origin cannot contain more than one origin\./y,
     preflight: null,
   },
   {
     code: 'CORSInvalidAllowHeader',
-    pattern: /Header Access-Control-Allow-Headers has an invalid value: (?<value>.*?)\s*$/m,
+    anchor: 'Header Access-Control-Allow-Headers ',
+    // The value is the rest of the (right-trimmed) line: no `.*?` racing a `\s*$`.
+    pattern: /Header Access-Control-Allow-Headers has an invalid value: (?<value>.*)/y,
     preflight: true,
   },
   {
     code: 'CORSInvalidAllowMethod',
-    pattern: /Header Access-Control-Allow-Methods has an invalid value: (?<value>.*?)\s*$/m,
+    anchor: 'Header Access-Control-Allow-Methods ',
+    pattern: /Header Access-Control-Allow-Methods has an invalid value: (?<value>.*)/y,
     preflight: true,
   },
   {
     code: 'CORSRequestNotHttp',
-    pattern: /Redirection to URL with a scheme that is not HTTP\(S\)/,
+    anchor: 'Redirection to URL ',
+    pattern: /Redirection to URL with a scheme that is not HTTP\(S\)/y,
     preflight: false,
   },
 ]
-const WEBKIT_URL = /(?:Fetch API|XMLHttpRequest) cannot load (?<url>\S+) due to access control checks\./
+const WEBKIT_URL = /(?:Fetch API|XMLHttpRequest) cannot load (?<url>\S+) due to access control checks\./y
 
-function webkit(text: string): ConsoleLine | null {
-  const url = WEBKIT_URL.exec(text)?.groups?.url ?? null
-  for (const { code, pattern, preflight } of WEBKIT) {
-    const m = pattern.exec(text)
+function webkit(lines: readonly string[]): ConsoleLine | null {
+  const url = firstMatch(lines, WEBKIT_URL, ['Fetch API ', 'XMLHttpRequest '])?.groups?.url ?? null
+  for (const { code, anchor, pattern, preflight } of WEBKIT) {
+    const m = firstMatch(lines, pattern, [anchor])
     if (m === null) continue
     const g = m.groups ?? {}
     const status = g.status === undefined ? null : Number(g.status)
@@ -300,9 +333,49 @@ function line(
 }
 
 /**
+ * The most of a paste that is read: a console line is a sentence and a URL, and no one pastes a
+ * longer one by hand. Bounding it, with the patterns each tried once per place a literal
+ * anchor occurs (`stickyAt`), keeps reading linear in the paste, whatever it holds (issue 19).
+ */
+export const MAX_CONSOLE_TEXT = 64 * 1024
+/** Places an anchor is tried per line: a line says its message once; an attacker's line may say it 100,000 times. */
+const MAX_TRIES_PER_LINE = 4
+
+/**
+ * The first match of a sticky `pattern` (flag `y`) tried only where a line holds one of the
+ * `anchors` (the literal each pattern starts with), at most MAX_TRIES_PER_LINE places per line.
+ */
+function firstMatch(
+  lines: readonly string[],
+  pattern: RegExp,
+  anchors: readonly string[],
+): RegExpExecArray | null {
+  for (const text of lines) {
+    for (const anchor of anchors) {
+      let from = 0
+      for (let i = 0; i < MAX_TRIES_PER_LINE; i++) {
+        const at = text.indexOf(anchor, from)
+        if (at < 0) break
+        pattern.lastIndex = at
+        const m = pattern.exec(text)
+        if (m !== null) return m
+        from = at + 1
+      }
+    }
+  }
+  return null
+}
+
+/**
  * Reads a console line (or several lines pasted together, as WebKit prints two): null when it
- * is none of the CORS lines the doctor knows.
+ * is none of the CORS lines the doctor knows. Reads at most MAX_CONSOLE_TEXT characters, in
+ * time linear in them.
  */
 export function readConsoleLine(text: string): ConsoleLine | null {
-  return chromium(text) ?? firefox(text) ?? webkit(text)
+  // One pass each: clip, split into lines, trim each line's end (so no pattern meets trailing space).
+  const lines = text
+    .slice(0, MAX_CONSOLE_TEXT)
+    .split(/\r?\n|\r|\u2028|\u2029/)
+    .map((l) => l.trimEnd())
+  return chromium(lines) ?? firefox(lines) ?? webkit(lines)
 }

@@ -15,12 +15,13 @@ import {
   readableHeaders,
   redirectFailure,
 } from './cors-check'
-import { type Engine, engineVerdicts } from './engines'
-import { fixFor } from './fixes'
+import { type Engine, engineVerdicts, maxAgeNote } from './engines'
+import { csrfNote, fixFor, isCsrfRefusal } from './fixes'
 import { detectFlavor } from './flavor'
 import { type DoctorInput, planRequest, type RequestPlan, type ServerFlavor } from './plan'
 import { findRefusalCause, type OriginProbes, probeOrigins, type RefusalCause } from './probes'
-import { type Exchange, HandlerTransport, type Sender, Transport } from './transport'
+import { shellCommand } from './shell'
+import { Deadline, type Exchange, HandlerTransport, type Sender, Transport } from './transport'
 import { headerWarnings, originWarnings, redirectWarning, varyWarning, type Warning } from './warnings'
 
 /** One reason the browser blocks the call. */
@@ -75,6 +76,9 @@ export interface Diagnosis {
   probes: Exchange[]
 }
 
+/** The default limit of a whole diagnosis (or the per-request limit, when that is longer). */
+export const DEFAULT_DEADLINE_MS = 60_000
+
 /**
  * Diagnoses the call `input` describes: over the network, or, with `input.handler`, against a
  * fetch handler in-process (no socket, same verdicts). Throws UsageError or NetworkError.
@@ -84,9 +88,10 @@ export interface Diagnosis {
 export async function diagnose(input: DoctorInput): Promise<Diagnosis> {
   const plan = planRequest(input)
   const timeoutMs = input.timeoutMs ?? 10_000
+  const deadline = new Deadline(input.deadlineMs ?? Math.max(DEFAULT_DEADLINE_MS, timeoutMs))
   const transport: Sender = input.handler
-    ? new HandlerTransport(input.handler, timeoutMs)
-    : new Transport(timeoutMs)
+    ? new HandlerTransport(input.handler, timeoutMs, deadline)
+    : new Transport(timeoutMs, deadline)
   try {
     return await run(plan, input, transport)
   } finally {
@@ -148,6 +153,10 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Sender): Pr
     }
     if (failures.length > 0) {
       actualSkipped = `the browser stops at the failed preflight and never sends the ${plan.method} request`
+    } else {
+      // A granted preflight is cached for its max age, capped by each engine.
+      const maxAge = maxAgeNote(ex.headers.get('access-control-max-age'))
+      if (maxAge) notes.push(maxAge)
     }
   }
 
@@ -182,6 +191,7 @@ async function run(plan: RequestPlan, input: DoctorInput, transport: Sender): Pr
       if (unfollowable === null) warnings.push(redirectWarning(ex, plan))
     } else if (found.length === 0) {
       readable = readableHeaders(ex.headers, plan.credentials)
+      if (isCsrfRefusal(ex.status, ex.headers, plan.method)) notes.push(csrfNote(plan))
     }
   }
 
@@ -239,7 +249,7 @@ function isPlainCall(input: DoctorInput, plan: RequestPlan): boolean {
 
 /** A plain GET that passes says little about the page's own call: say how to ask about that one. */
 function plainCallNote(plan: RequestPlan): string {
-  return `This checked a plain GET, which needs no preflight; if the page's own call uses another method, headers such as Content-Type: application/json or Authorization, or cookies, it needs one: repeat with them, e.g. corsica doctor ${plan.url.href} --origin ${plan.origin} --method PUT -H 'Content-Type: application/json' --credentials`
+  return `This checked a plain GET, which needs no preflight; if the page's own call uses another method, headers such as Content-Type: application/json or Authorization, or cookies, it needs one: repeat with them, e.g. ${shellCommand('corsica doctor', { value: plan.url.href }, '--origin', { value: plan.origin }, '--method PUT -H', { value: 'Content-Type: application/json' }, '--credentials')}`
 }
 
 function toProblem(

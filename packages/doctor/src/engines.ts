@@ -92,3 +92,55 @@ export function engineVerdicts(id: string): Record<Engine, 'allowed' | 'blocked'
     webkit: d.engines.webkit === null ? 'blocked' : 'allowed',
   }
 }
+
+/**
+ * The longest each engine keeps a preflight answer in its CORS-preflight cache, in seconds,
+ * whatever Access-Control-Max-Age asks (the Fetch standard leaves the cap to the user agent;
+ * without the header all three keep it 5 s). Read in each engine's source:
+ * - Chromium: services/network/cors/preflight_result.cc, `kMaxTimeout = base::Hours(2)`
+ *   (services/network/public/cpp/cors/preflight_result.cc had `FromSeconds(600)` before
+ *   Chromium 76, then `FromHours(2)`);
+ * - Firefox: netwerk/protocol/http/nsCORSListenerProxy.cpp (mozilla/gecko-dev),
+ *   nsCORSPreflightListener::AddResultToCache, `age = std::min(age, 86400U)` ("Cap at 24 hours");
+ * - WebKit: Source/WebCore/loader/CrossOriginPreflightResultCache.cpp (WebKit/WebKit),
+ *   `maxPreflightCacheTimeout = 600_s`.
+ */
+export const PREFLIGHT_CACHE_CAP: Readonly<Record<Engine, number>> = {
+  chromium: 7200,
+  firefox: 86400,
+  webkit: 600,
+}
+
+/**
+ * The max age the doctor suggests: Chromium's cap. Longer only lengthens Firefox's cache (and
+ * the time a policy change takes to reach a page that is open); WebKit re-asks after 10 minutes
+ * whatever is sent.
+ */
+export const SUGGESTED_MAX_AGE = 7200
+
+const HUMAN: Record<number, string> = { 600: '10 min', 7200: '2 h', 86400: '24 h' }
+
+/**
+ * A note when a preflight's Access-Control-Max-Age is longer than an engine keeps it (a value
+ * that is not a whole number is the `max-age-not-a-number` departure, not this); null otherwise.
+ */
+export function maxAgeNote(value: string | null): string | null {
+  if (value === null || !/^\d+$/.test(value.trim())) return null
+  const seconds = Number(value.trim())
+  const capped = ENGINES.filter((e) => seconds > PREFLIGHT_CACHE_CAP[e])
+  if (capped.length === 0) return null
+  const caps = capped.map((e) => `${NAMES[e]} ${PREFLIGHT_CACHE_CAP[e]} s (${HUMAN[PREFLIGHT_CACHE_CAP[e]]})`)
+  const head =
+    capped.length === ENGINES.length
+      ? `Access-Control-Max-Age: ${seconds} is longer than any engine keeps a preflight (at most ${caps.join(', ')})`
+      : `Access-Control-Max-Age: ${seconds} is longer than ${capped.map((e) => NAMES[e]).join(' and ')} keep${capped.length === 1 ? 's' : ''} a preflight (at most ${caps.join(', ')}; ${ENGINES.filter(
+          (e) => !capped.includes(e),
+        )
+          .map((e) => NAMES[e])
+          .join(' and ')} honour${capped.length === 2 ? 's' : ''} it)`
+  const advice =
+    seconds > SUGGESTED_MAX_AGE
+      ? ` ${SUGGESTED_MAX_AGE} (maxAge: ${SUGGESTED_MAX_AGE}) is the longest Chromium honours; more only makes a policy change take longer to reach Firefox users.`
+      : ''
+  return `${head}: those engines send a new preflight sooner than it says.${advice}`
+}

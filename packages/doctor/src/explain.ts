@@ -7,6 +7,7 @@ import { type ConsoleLine, type ConsoleReason, readConsoleLine } from './console
 import { OPTION_NAMES, type OptionNames } from './flavor'
 import type { ServerFlavor } from './plan'
 import { escapeControls as e } from './sanitise'
+import { shellCommand } from './shell'
 
 type Library = Exclude<ServerFlavor, 'unknown'>
 const LIBRARIES: readonly Library[] = ['corsica', 'hono', 'express']
@@ -45,7 +46,7 @@ const REASONS: Record<ConsoleReason, Reason> = {
     step: null,
     fix: (o, lib, _l, origin) =>
       lib === 'corsica'
-        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica refuses a preflight without any Access-Control-* header whatever the cause, so run the doctor (or read the \`[corsica]\` log line) to see whether it refused the origin, the method or a header`
+        ? `add '${origin}' to ${o.origin}, and wrap the whole handler (policy.wrap(handler)) so error responses and OPTIONS get the headers too; Corsica leaves Access-Control-Allow-Origin out when it refuses the origin (or a malformed preflight, or any refusal with preflightRefusals: 'opaque'), while a method or header it refuses from an allowed origin gets a console line naming it; with csrf on, it also refuses a cross-origin write (POST, PUT, PATCH, DELETE) or WebSocket handshake from an origin it does not trust by name with a 403 before the handler runs (onRefuse code cross-origin-write or cross-origin-websocket; csrf.bypass lets a route through). Run the doctor (or read the \`[corsica]\` log line) to see what it refused`
         : `add '${origin}' to ${o.origin}, and register ${o.call} with app.use() before the routes (and before authentication) so OPTIONS and error responses get the headers too`,
   },
   CORSAllowOriginNotMatchingOrigin: {
@@ -84,7 +85,7 @@ const REASONS: Record<ConsoleReason, Reason> = {
     step: 'preflight',
     fix: (o, lib) =>
       lib === 'corsica'
-        ? 'Corsica answers a refused preflight with 403: run the doctor, or read the `[corsica]` log line, to see whether it refused the origin, the method or a header; and call policy.preflight(request) (or wrap the handler) before authentication'
+        ? "Corsica answers a preflight with 403 when it refuses the origin or the preflight is malformed (with preflightRefusals: 'opaque', for any refusal; by default a method or header it refuses from an allowed origin gets 204 and a console line naming it): run the doctor, or read the `[corsica]` log line, to see what it refused; and call policy.preflight(request) (or wrap the handler) before authentication"
         : `register ${o.call} with app.use() before the routes and before authentication, so it answers OPTIONS itself`,
   },
   CORSMethodNotFound: {
@@ -199,21 +200,21 @@ export function explain(text: string, server: ServerFlavor | 'auto' = 'auto'): E
 
 /** The `corsica doctor` command for the call the line is about; `<…>` where the line does not say. */
 function doctorCommand(l: ConsoleLine, step: Explanation['step']): string {
-  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`)
-  const parts = [
+  // Everything read from the line is a value (quoted); `<…>` placeholders are the doctor's own.
+  const parts: Array<string | { value: string }> = [
     'corsica doctor',
-    l.url === null ? '<url>' : quote(l.url),
+    l.url === null ? '<url>' : { value: l.url },
     '--origin',
-    l.origin ?? '<page origin>',
+    l.origin === null ? '<page origin>' : { value: l.origin },
   ]
-  if (l.code === 'CORSMethodNotFound' && l.value !== null) parts.push('--method', quote(l.value))
+  if (l.code === 'CORSMethodNotFound' && l.value !== null) parts.push('--method', { value: l.value })
   else if (step === 'preflight' && l.code !== 'CORSMissingAllowHeaderFromPreflight')
     parts.push('--method', '<method>')
   if (l.code === 'CORSMissingAllowHeaderFromPreflight' && l.value !== null)
-    parts.push('-H', quote(`${l.value}: …`))
+    parts.push('-H', { value: `${l.value}: …` })
   if (l.code === 'CORSNotSupportingCredentials' || l.code === 'CORSMissingAllowCredentials')
     parts.push('--credentials')
-  return parts.join(' ')
+  return shellCommand(...parts)
 }
 
 const STEP: Record<Explanation['step'], string> = {

@@ -129,11 +129,36 @@ function originFix(ctx: FixContext, preflight: boolean): string {
     origin === 'null'
       ? " The page has an opaque origin (sandboxed iframe, file: URL, or after a cross-origin redirect); allowing 'null' lets every such page in."
       : ''
+  if (!preflight && ctx.flavor === 'corsica' && isCsrfRefusal(ctx.status, ctx.headers, ctx.plan.method)) {
+    return join(
+      `The server refused this cross-origin ${ctx.plan.method} with 403 before its handler ran (Corsica's csrf: the origin is not trusted by name).${nullNote}`,
+      corsica('cross-origin-write', { origin, preflight: false, method: ctx.plan.method }),
+    )
+  }
   const lib =
     ctx.flavor === 'corsica'
       ? corsica('origin-not-allowed', { origin, preflight })
       : option(ctx, (o) => `add '${origin}' to ${o.origin}, and make sure cors() runs for this route`)
   return join(`Send ${headers} (with \`Vary: Origin\`) on ${where}.${errorNote}${nullNote}`, lib)
+}
+
+/**
+ * Whether an answer looks like Corsica's csrf refusal: a cross-origin write (any method but GET,
+ * HEAD and OPTIONS, the Fetch standard's safe ones) answered 403 text/plain with nosniff, before
+ * the handler (onRefuse code `cross-origin-write`).
+ */
+export function isCsrfRefusal(status: number, headers: ResponseHeaders, method: string): boolean {
+  return (
+    status === 403 &&
+    !['GET', 'HEAD', 'OPTIONS'].includes(method) &&
+    (headers.get('content-type') ?? '').toLowerCase().startsWith('text/plain') &&
+    headers.get('x-content-type-options')?.toLowerCase() === 'nosniff'
+  )
+}
+
+/** A note for a csrf refusal the page can read (a public policy: Access-Control-Allow-Origin: *). */
+export function csrfNote(plan: RequestPlan): string {
+  return `The server answered 403 before its handler ran: Corsica's csrf refuses a cross-origin ${plan.method} from an origin it does not trust by name ('*' trusts none), and the page can read that 403. ${corsica('cross-origin-write', { origin: plan.origin, preflight: false, method: plan.method })}`
 }
 
 /** A preflight without Access-Control-Allow-Origin: say why, from what the probes found. */

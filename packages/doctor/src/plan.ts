@@ -37,6 +37,12 @@ export interface DoctorInput {
   body?: string
   /** Per-request time limit in milliseconds. @default 10000 */
   timeoutMs?: number
+  /**
+   * Time limit of the whole diagnosis (every request: preflight, request, probes), in
+   * milliseconds; each request gets `timeoutMs` or what is left of this, whichever is shorter.
+   * @default 60000, or `timeoutMs` when that is longer
+   */
+  deadlineMs?: number
   /** Skip the server's library detection and word fixes for this one. @default 'auto' */
   server?: ServerFlavor | 'auto'
   /**

@@ -1,8 +1,9 @@
 /**
  * Extra requests that find out what one exchange cannot show. They are OPTIONS preflights (no
  * side effects), or a repeat of a GET/HEAD, never of an unsafe method.
- * - Why a preflight was refused as a whole: servers like Corsica answer a refused preflight
- *   with no Access-Control-* header at all, so the browser blames the origin whatever the cause.
+ * - Why a preflight was refused as a whole: many servers answer a refused preflight with no
+ *   Access-Control-* header at all (Corsica does so for a refused origin, and for any refusal
+ *   with `preflightRefusals: 'opaque'`), so the browser blames the origin whatever the cause.
  *   Probing with less (just the origin, then the method, then each header) finds the culprit.
  * - Whether any origin, or `null`, is granted: risky with credentials.
  */

@@ -59,6 +59,38 @@ export class NetworkError extends Error {
   override name = 'NetworkError'
 }
 
+/**
+ * The time limit of a whole diagnosis, shared by every request it sends (the preflight, the
+ * request and the probes): without it, a server answering each request just under `--timeout`
+ * holds the doctor for minutes. Each request gets the per-request limit or what is left of this
+ * one, whichever is shorter.
+ */
+export class Deadline {
+  readonly ms: number
+  readonly #at: number
+  /** Requests started so far, for the message. */
+  sent = 0
+
+  constructor(ms: number) {
+    this.ms = ms
+    this.#at = Date.now() + ms
+  }
+
+  /** The limit for the next request (at most `perRequestMs`); throws when no time is left. */
+  next(perRequestMs: number): number {
+    const left = this.#at - Date.now()
+    if (left <= 0) throw this.error()
+    this.sent++
+    return Math.min(perRequestMs, left)
+  }
+
+  error(): NetworkError {
+    return new NetworkError(
+      `the diagnosis did not finish within ${this.ms / 1000} s (${this.sent} request${this.sent === 1 ? '' : 's'} sent; raise it with --deadline)`,
+    )
+  }
+}
+
 /** What sends the doctor's requests: over the network, or to a fetch handler in-process. */
 export interface Sender {
   send(
@@ -80,10 +112,16 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>
 export class HandlerTransport implements Sender {
   readonly #handler: FetchHandler
   readonly #timeoutMs: number
+  readonly #deadline: Deadline
 
-  constructor(handler: FetchHandler, timeoutMs: number) {
+  constructor(
+    handler: FetchHandler,
+    timeoutMs: number,
+    deadline = new Deadline(Math.max(60_000, timeoutMs)),
+  ) {
     this.#handler = handler
     this.#timeoutMs = timeoutMs
+    this.#deadline = deadline
   }
 
   async send(
@@ -93,12 +131,22 @@ export class HandlerTransport implements Sender {
     body: string | null = null,
   ): Promise<Exchange> {
     let timer: ReturnType<typeof setTimeout> | undefined
+    const limit = this.#deadline.next(this.#timeoutMs)
     try {
-      const request = new Request(url, { method, headers: headers.map(([n, v]) => [n, v]), body })
+      const request = new Request(url, {
+        method,
+        headers: headers.map(([n, v]): [string, string] => [n, v]),
+        body,
+      })
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new NetworkError(`the handler did not answer within ${this.#timeoutMs / 1000} s`)),
-          this.#timeoutMs,
+          () =>
+            reject(
+              limit < this.#timeoutMs
+                ? this.#deadline.error()
+                : new NetworkError(`the handler did not answer within ${this.#timeoutMs / 1000} s`),
+            ),
+          limit,
         )
       })
       const res = await Promise.race([Promise.resolve().then(() => this.#handler(request)), timeout])
@@ -131,9 +179,11 @@ export class HandlerTransport implements Sender {
 export class Transport implements Sender {
   readonly #agent: Agent
   readonly #timeoutMs: number
+  readonly #deadline: Deadline
 
-  constructor(timeoutMs: number) {
+  constructor(timeoutMs: number, deadline = new Deadline(Math.max(60_000, timeoutMs))) {
     this.#timeoutMs = timeoutMs
+    this.#deadline = deadline
     this.#agent = new Agent({
       connect: { timeout: timeoutMs },
       headersTimeout: timeoutMs,
@@ -150,6 +200,7 @@ export class Transport implements Sender {
   ): Promise<Exchange> {
     const flat: string[] = []
     for (const [n, v] of headers) flat.push(n, v)
+    const limit = this.#deadline.next(this.#timeoutMs)
     try {
       const res = await request(url, {
         method,
@@ -157,7 +208,7 @@ export class Transport implements Sender {
         body,
         dispatcher: this.#agent,
         // undici's request() never follows redirects (that takes its redirect interceptor).
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal: AbortSignal.timeout(limit),
         // A fresh connection each time: a kept-alive one can be closed by the server just as it
         // is reused, which would read as a network failure. CORS does not depend on it.
         reset: true,
@@ -170,7 +221,10 @@ export class Transport implements Sender {
       await res.body.dump().catch(() => undefined)
       return exchange(method, url, headers, res.statusCode, res.statusText, lines)
     } catch (error) {
-      throw new NetworkError(describeNetworkError(error, url, this.#timeoutMs))
+      const message = describeNetworkError(error, url, this.#timeoutMs)
+      // Cut short by the overall deadline, not by the per-request limit: say which.
+      if (limit < this.#timeoutMs && message.startsWith('no response')) throw this.#deadline.error()
+      throw new NetworkError(message)
     }
   }
 

@@ -5,6 +5,7 @@
 import type { Readable } from './cors-check'
 import type { RequestPlan } from './plan'
 import type { OriginProbes } from './probes'
+import { shellCommand } from './shell'
 import type { Exchange } from './transport'
 
 /** Stable warning codes. */
@@ -83,7 +84,7 @@ export function redirectWarning(ex: Exchange, plan: RequestPlan): Warning {
   return {
     code: 'Redirect',
     message: `The server redirects (${ex.status}) to ${target}. The browser follows it${plan.preflight ? ', with a new preflight' : ''}; this verdict covers only the first hop.${nullNote}`,
-    fix: `Call ${target} directly, or check it too: corsica doctor ${target} --origin ${nextOrigin}${plan.method === 'GET' ? '' : ` --method ${plan.method}`}`,
+    fix: `Call ${target} directly, or check it too: ${shellCommand('corsica doctor', { value: target }, '--origin', { value: nextOrigin }, ...(plan.method === 'GET' ? [] : ['--method', { value: plan.method }]))}`,
   }
 }
 

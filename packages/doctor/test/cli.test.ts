@@ -167,12 +167,32 @@ describe('exit codes', () => {
     noStack(r)
   })
 
+  it('2 when the run outlasts --deadline, saying so (issue 19, item 9)', async () => {
+    const r = await corsica([
+      'doctor',
+      `${silent.origin}/`,
+      '--origin',
+      PAGE,
+      '--timeout',
+      '20s',
+      '--deadline',
+      '700ms',
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /^corsica: the diagnosis did not finish within 0\.7 s \(1 request sent; raise it with --deadline\)\n$/,
+    )
+    expect(r.ms).toBeLessThan(5000)
+    noStack(r)
+  })
+
   it('0 for --help', async () => {
     const r = await corsica(['--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Usage: corsica doctor <url> --origin <origin>')
     expect(r.stdout).toContain('corsica explain "<console line>"')
     expect(r.stdout).toContain('-H, --header')
+    expect(r.stdout).toContain('--deadline <time>')
   })
 
   it('1 for a redirect to data: with correct CORS headers, saying why', async () => {

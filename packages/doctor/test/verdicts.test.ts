@@ -137,8 +137,9 @@ describe('5. the default call says what it did not check', () => {
 })
 
 describe('Corsica detection holds for both ways of refusing a preflight', () => {
-  // Today Corsica answers a refused preflight with a bare 403; it may instead answer an allowed
-  // origin with 204, Access-Control-Allow-Origin and its own lists, so browsers name the header.
+  // By default (preflightRefusals: 'explain') Corsica answers a method or header it refuses from an
+  // allowed origin with 204, Access-Control-Allow-Origin and its own lists, so browsers name the
+  // header; for a refused origin, or with 'opaque', a bare 403.
   const listing = (request: Request) =>
     new Response(null, {
       status: 204,

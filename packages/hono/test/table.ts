@@ -5,19 +5,20 @@
 import { type Case, cases, checkOutcome, handlers, toRequest } from '@corsica/testkit'
 import { Hono } from 'hono'
 import { cors } from '../src/index.ts'
+import type { HonoCors } from '../src/middleware.ts'
 
-/** A Hono app for `c`: `cors(c.options)` on every path, then the case's handler. */
-export function appFor(c: Case): Hono {
+/** A Hono app for `c`: `cors(c.options)` on every path, then the case's handler. `use` is `cors` of an entry. */
+export function appFor(c: Case, use: HonoCors = cors): Hono {
   const app = new Hono()
-  app.use('*', cors(c.options))
+  app.use('*', use(c.options))
   const handler = handlers[c.handler ?? 'ok']
   app.all('*', (ctx) => handler(ctx.req.raw))
   return app
 }
 
 /** Sends `c` to its app in-process (`app.request`) and returns what differs from the case. */
-export async function runInProcess(c: Case): Promise<string[]> {
-  return checkOutcome(c, await appFor(c).request(toRequest(c)))
+export async function runInProcess(c: Case, use: HonoCors = cors): Promise<string[]> {
+  return checkOutcome(c, await appFor(c, use).request(toRequest(c)))
 }
 
 /**

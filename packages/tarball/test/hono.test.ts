@@ -4,14 +4,14 @@ import { expectCors, sendAll } from './cors.ts'
 import { type Server, startServer } from './process.ts'
 
 const app = inject('app')
-let server: Server
 
-beforeAll(async () => {
-  server = await startServer(process.execPath, ['hono.mjs'], { cwd: app, timeoutMs: 30_000 })
-})
-afterAll(() => server?.stop())
+describe.each(['hono.mjs', 'hono-lite.mjs'])('@corsica/hono on @hono/node-server, %s', (file) => {
+  let server: Server
+  beforeAll(async () => {
+    server = await startServer(process.execPath, [file], { cwd: app, timeoutMs: 30_000 })
+  })
+  afterAll(() => server?.stop())
 
-describe('@corsica/hono on @hono/node-server', () => {
   it('answers a preflight and an actual request', async () => {
     expectCors(await sendAll(`${server.url}/api/items`))
   })

@@ -13,7 +13,7 @@ import { run } from './process.ts'
 export const repo: string = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 
 /** The packages published to npm, by folder under packages/. */
-export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor'] as const
+export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor', 'elysia', 'h3'] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
 export interface Tarball {
@@ -28,7 +28,11 @@ const manifest = (path: string) => JSON.parse(readFileSync(join(repo, path), 'ut
 function testedVersions(): Record<string, string> {
   const hono = manifest('packages/hono/package.json').devDependencies
   const next = manifest('examples/next/package.json').dependencies
+  const elysia = manifest('packages/elysia/package.json').devDependencies
+  const h3 = manifest('packages/h3/package.json').devDependencies
   return {
+    elysia: elysia.elysia,
+    h3: h3.h3,
     hono: hono.hono,
     '@hono/node-server': hono['@hono/node-server'],
     next: next.next,

@@ -69,10 +69,16 @@ export function browserCases(port: number): BrowserCase[] {
       expect: { allowed: true, preflight: true },
     },
     {
-      name: 'JSON POST is blocked when content-type is not allowed',
-      options: { origin: [app] },
+      name: 'JSON POST is blocked when allowedHeaders: [] (safelisted headers only)',
+      options: { origin: [app], allowedHeaders: [] },
       page: { origin: app, method: 'POST', headers: json, body: '{}' },
       expect: { allowed: false, preflight: true, reason: 'CORSMissingAllowHeaderFromPreflight' },
+    },
+    {
+      name: 'JSON POST with Authorization passes when allowedHeaders is left out (the names are echoed)',
+      options: { origin: [app] },
+      page: { origin: app, method: 'POST', headers: { ...json, authorization: 'Bearer t' }, body: '{}' },
+      expect: { allowed: true, preflight: true },
     },
     {
       name: 'PUT with a custom header that is allowed',

@@ -249,10 +249,57 @@ export const cases: Case[] = [
     expect: explained(APP, DEFAULT_METHODS, 'content-type'),
   },
   {
-    name: 'by default no request header is allowed (JSON content-type needs listing)',
+    // As express cors(), hono/cors and @fastify/cors: the origin check decides which pages may
+    // call; every requested name is echoed, because a literal * never covers Authorization
+    // (Fetch, CORS-preflight fetch) and means nothing with credentials.
+    name: 'allowedHeaders left out grants the requested headers, each name echoed (authorization included)',
     options: LIST,
+    request: preflight(APP, 'POST', 'authorization,content-type'),
+    expect: {
+      status: 204,
+      headers: { [ACAO]: APP, [ACAH]: 'authorization,content-type', vary: PREFLIGHT_VARY },
+      handlerRan: false,
+    },
+  },
+  {
+    name: 'allowedHeaders left out, with credentials: the names are echoed, never *',
+    options: { ...LIST, credentials: true },
+    request: preflight(ADMIN, 'PUT', 'x-api-key'),
+    expect: {
+      status: 204,
+      headers: { [ACAO]: ADMIN, [ACAC]: 'true', [ACAH]: 'x-api-key', vary: PREFLIGHT_VARY },
+      handlerRan: false,
+    },
+  },
+  {
+    name: 'allowedHeaders left out still refuses a requested name that is not a token',
+    options: LIST,
+    request: preflight(APP, 'PUT', 'x-ok, x bad'),
+    expect: refusedPreflight,
+  },
+  {
+    name: 'allowedHeaders left out still refuses an Access-Control-Request-Headers over 1024 characters',
+    options: LIST,
+    request: preflight(APP, 'PUT', Array.from({ length: 300 }, (_, i) => `x-h${i}`).join(',')),
+    expect: refusedPreflight,
+  },
+  {
+    name: 'allowedHeaders: [] allows the safelisted headers only (JSON content-type needs listing)',
+    options: { ...LIST, allowedHeaders: [] },
     request: preflight(APP, 'POST', 'content-type'),
     expect: explained(APP, DEFAULT_METHODS),
+  },
+  {
+    name: 'comma-joined names in one allowedHeaders entry are split',
+    options: { ...LIST, allowedHeaders: ['X-Api-Key, Content-Type'] },
+    request: preflight(APP, 'PUT', 'content-type,x-api-key'),
+    expect: { status: 204, headers: { [ACAO]: APP, [ACAH]: 'x-api-key, content-type' }, handlerRan: false },
+  },
+  {
+    name: 'forbidden request-header names in allowedHeaders are dropped (a page can never send them)',
+    options: { ...LIST, allowedHeaders: ['Origin', 'Content-Type', 'Cookie', 'Sec-Fetch-Mode'] },
+    request: preflight(APP, 'POST', 'content-type'),
+    expect: { status: 204, headers: { [ACAO]: APP, [ACAH]: 'content-type' }, handlerRan: false },
   },
   {
     name: "a public '*' policy refusing a header answers * and its lists",
@@ -377,6 +424,26 @@ export const cases: Case[] = [
       status: 200,
       headers: { [ACAO]: ADMIN, [ACAC]: 'true', [ACEH]: 'x-request-id', vary: 'Origin' },
       handlerRan: true,
+    },
+  },
+  {
+    name: 'Set-Cookie in exposedHeaders is dropped, comma-joined names are split',
+    options: { ...LIST, exposedHeaders: ['Set-Cookie', 'X-Total-Count, Content-Range'] },
+    request: get(APP),
+    expect: {
+      status: 200,
+      headers: { [ACAO]: APP, [ACEH]: 'x-total-count, content-range' },
+      handlerRan: true,
+    },
+  },
+  {
+    name: "origin: true without credentials grants what '*' grants",
+    options: { origin: true },
+    request: preflight(EVIL, 'PUT', 'authorization'),
+    expect: {
+      status: 204,
+      headers: { [ACAO]: '*', [ACAC]: null, [ACAH]: 'authorization', vary: PREFLIGHT_VARY },
+      handlerRan: false,
     },
   },
   {

@@ -76,7 +76,7 @@ export const continueCases: Case[] = [
     // policy's own lists, never the refused header, so the browser names it; the handler's own
     // CORS headers (ACAO *, credentials, expose) are replaced.
     name: 'preflightContinue: a refused header is explained on the handler answer, never granted',
-    options: { origin: [APP], preflightContinue: true },
+    options: { origin: [APP], allowedHeaders: [], preflightContinue: true },
     request: preflight(APP, 'PUT', 'x-api-key'),
     handler: 'sets-cors',
     expect: {
@@ -92,7 +92,7 @@ export const continueCases: Case[] = [
   },
   {
     name: "preflightContinue with preflightRefusals: 'opaque': a refused header grants nothing, whatever the handler set",
-    options: { origin: [APP], preflightContinue: true, preflightRefusals: 'opaque' },
+    options: { origin: [APP], allowedHeaders: [], preflightContinue: true, preflightRefusals: 'opaque' },
     request: preflight(APP, 'PUT', 'x-api-key'),
     handler: 'sets-cors',
     expect: { status: 200, headers: { ...NOTHING, vary: PREFLIGHT_VARY }, handlerRan: true },
@@ -124,7 +124,7 @@ export const continueCases: Case[] = [
     // Issue 19, item 1: the handler's own preflight headers (hono/cors behind @corsica/hono,
     // echoing the requested headers) must not turn a refused header into a granted one.
     name: 'preflightContinue: a handler answering the preflight itself never grants beyond the policy (refused header, credentials)',
-    options: { origin: [APP], credentials: true, preflightContinue: true },
+    options: { origin: [APP], allowedHeaders: [], credentials: true, preflightContinue: true },
     request: {
       method: 'OPTIONS',
       headers: {

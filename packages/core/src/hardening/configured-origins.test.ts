@@ -89,6 +89,8 @@ describe('an origin list written as one string', () => {
     const problems = configProblems({ origin: 'https://a.example.com, https://b.example.com' })
     expect(problems).toHaveLength(1)
     expect(problems![0]!.problem).toContain('comma-separated')
-    expect(problems![0]!.fix).toBe("write a list: ['https://a.example.com', 'https://b.example.com'].")
+    expect(problems![0]!.fix).toBe(
+      "write a list: ['https://a.example.com', 'https://b.example.com']; if the value comes from an environment variable, pass it through originsFromEnv(value, 'ALLOWED_ORIGINS') from @corsica/core, which splits it and names the variable in its errors.",
+    )
   })
 })

@@ -87,7 +87,8 @@ export function refusalClasses(app: string, publicOrigin: string): RefusalClass[
     {
       id: 'json-content-type',
       title: "JSON body without 'content-type' allowed",
-      options: list,
+      // Left out, allowedHeaders grants what the page asks for: [] is the safelisted headers only.
+      options: { ...list, allowedHeaders: [] },
       from: 'app',
       init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
       originAllowed: true,

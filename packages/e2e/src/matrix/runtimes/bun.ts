@@ -22,14 +22,19 @@ const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (request, bun)
 console.log('listening on ' + server.port)
 `
 
-export const bun: Runtime = {
-  name: 'Bun.serve (@corsica/core wrap)',
-  async start(pagePort) {
-    const { child, match } = await startChild(BUN, ['--eval', entry], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      env: { PAGE_PORT: String(pagePort), NO_COLOR: '1' },
-      ready: /listening on (\d+)/,
-    })
-    return { port: Number(match[1]), stop: () => child.stop() }
-  },
+export const bun: Runtime = bunRuntime('Bun.serve (@corsica/core wrap)', entry)
+
+/** A runtime that runs `entry` (TypeScript, as Bun takes it) with `bun --eval`, started once. */
+export function bunRuntime(name: string, entry: string): Runtime {
+  return {
+    name,
+    async start(pagePort) {
+      const { child, match } = await startChild(BUN, ['--eval', entry], {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        env: { PAGE_PORT: String(pagePort), NO_COLOR: '1' },
+        ready: /listening on (\d+)/,
+      })
+      return { port: Number(match[1]), stop: () => child.stop() }
+    },
+  }
 }

@@ -1,0 +1,31 @@
+/**
+ * What `@corsica/core` (index.ts) and `@corsica/core/lite` (lite.ts) both export. Each entry adds
+ * createCors, createCorsAt and perEnv, bound to its own check of subdomain patterns: nothing
+ * here reaches the Public Suffix List, so a bundle of the lite entry never holds it.
+ */
+
+export { configErrorResponse } from './env.ts'
+export { type ConfigProblem, CorsConfigError } from './errors.ts'
+/** The Fetch standard's definitions the policy decides by, for tools that must agree with it. */
+export * as fetchSpec from './fetch-spec.ts'
+export { isThenable } from './origin.ts'
+export { originsFromEnv } from './origins-from-env.ts'
+export { type CorsPolicy, isPreflight } from './policy.ts'
+export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
+export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
+export { applyCorsHeaders, withEarlierHeaders } from './response-headers.ts'
+export type {
+  CorsAnswer,
+  CorsDecision,
+  CorsHeaders,
+  CorsOptions,
+  CorsRefusal,
+  CorsRequest,
+  FetchHandler,
+  HeaderStore,
+  MaybePromise,
+  OriginFunction,
+  OriginMatcher,
+  OriginOption,
+  RefusalCode,
+} from './types.ts'

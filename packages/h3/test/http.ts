@@ -1,0 +1,43 @@
+/** A raw HTTP client for the tests: undici sends the header lines exactly as given. */
+import { type Case, type ObservedResponse, requestHeaders } from '@corsica/testkit'
+import { request } from 'undici'
+
+/** What a test sees of an answer. Repeated header lines read as one value joined with ", ". */
+export interface Answer extends ObservedResponse {
+  body: string
+}
+
+/** Sends one request; header pairs may repeat a name. */
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string> | [string, string][]; body?: string } = {},
+): Promise<Answer> {
+  const pairs = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})
+  const res = await request(url, {
+    method: (init.method ?? 'GET') as 'GET',
+    headers: pairs.flat(),
+    body: init.body,
+    reset: true, // one connection per request: nothing lingers when the server stops
+  })
+  const body = await res.body.text()
+  return {
+    status: res.statusCode,
+    body,
+    headers: {
+      get(name) {
+        const value = res.headers[name.toLowerCase()]
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+      },
+    },
+  }
+}
+
+/** Sends case `c` to `base`, header lines as the case lists them (`SELF`: the server's origin). */
+export function sendCase(c: Case, base: string): Promise<Answer> {
+  const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)
+  return send(`${base}${c.request.path ?? '/'}`, {
+    method: c.request.method,
+    headers: requestHeaders(c, base),
+    body: hasBody ? 'body' : undefined,
+  })
+}
