@@ -7,7 +7,16 @@ import { defineConfig } from 'tsup'
 // runs the very same code.
 export default defineConfig([
   {
-    entry: ['src/main.ts', 'src/server-child.ts', 'src/profile.ts', 'src/scale.ts', 'src/summary.ts'],
+    entry: [
+      'src/main.ts',
+      'src/server-child.ts',
+      'src/node-bench.ts',
+      'src/node-server-child.ts',
+      'src/node-micro.ts',
+      'src/profile.ts',
+      'src/scale.ts',
+      'src/summary.ts',
+    ],
     format: ['esm'],
     clean: ['!portable/**'],
     target: 'es2022',

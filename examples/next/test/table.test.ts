@@ -12,6 +12,11 @@ const urls = inject('nextUrls')
 const tableCases = [...cases, ...continueCases]
 const ACAO = 'access-control-allow-origin'
 
+/** A case's own request path, after the route of its index (`''` when it has none). */
+function pathOf(c: Case): string {
+  return c.request.path === undefined || c.request.path === '/' ? '' : c.request.path
+}
+
 /** Sends case `c` to `url`, exactly as the table describes the request. */
 async function sendCase(c: Case, url: string): Promise<Answer> {
   const request = toRequest(c, url)
@@ -39,7 +44,20 @@ for (const runtime of ['node', 'edge'] as const) {
 
   describe(`table via ${layer}`, () => {
     for (const [i, c] of tableCases.entries()) {
-      const url = `${urls[runtime]}/conformance/mw/${i}`
+      const url = `${urls[runtime]}/conformance/mw/${i}${pathOf(c)}`
+      if (c.handler === 'answers-preflight') {
+        // The same with preflightContinue: a route that answers OPTIONS with CORS headers of its
+        // own keeps those the proxy does not set (Next merges them); the proxy cannot remove them.
+        // withCors in route handlers does (below), so the README sends such routes there.
+        test(`${i}: ${c.name} — behind Next's proxy, the route's own preflight headers the policy does not set stay`, async () => {
+          const answer = await sendCase(c, url)
+          expect(answer.status).toBe(c.expect.status)
+          expect(answer.headers.get('access-control-max-age')).toBe(
+            c.expect.headers['access-control-max-age'] ?? '86400',
+          )
+        })
+        continue
+      }
       if (c.handler === 'sets-cors') {
         // A proxy or middleware runs before the route and never sees its response: Next keeps
         // the middleware's header where both set one, and the route's where only the route did.
@@ -72,7 +90,7 @@ for (const runtime of ['node', 'edge'] as const) {
   describe(`table via withCors route handlers (${runtime} build)`, () => {
     for (const [i, c] of tableCases.entries()) {
       test(`${i}: ${c.name}`, async () => {
-        const answer = await sendCase(c, `${urls[runtime]}/conformance/wrapped/${i}`)
+        const answer = await sendCase(c, `${urls[runtime]}/conformance/wrapped/${i}${pathOf(c)}`)
         expect(problems(c, answer, false)).toEqual([])
       })
     }

@@ -4,10 +4,19 @@
  * here reaches the Public Suffix List, so a bundle of the lite entry never holds it.
  */
 
+import {
+  isForbiddenMethod,
+  isForbiddenRequestHeader,
+  isForbiddenResponseHeader,
+  isOWS,
+  isToken,
+  normalizeMethod,
+  SAFELISTED_METHODS,
+  SAFELISTED_RESPONSE_HEADERS,
+} from './fetch-spec.ts'
+
 export { configErrorResponse } from './env.ts'
 export { type ConfigProblem, CorsConfigError } from './errors.ts'
-/** The Fetch standard's definitions the policy decides by, for tools that must agree with it. */
-export * as fetchSpec from './fetch-spec.ts'
 export { isThenable } from './origin.ts'
 export { originsFromEnv } from './origins-from-env.ts'
 export { type CorsPolicy, isPreflight } from './policy.ts'
@@ -29,3 +38,20 @@ export type {
   OriginOption,
   RefusalCode,
 } from './types.ts'
+
+/**
+ * The Fetch standard's definitions the policy decides by, for tools that must agree with it. A
+ * frozen object made in a pure expression, not `export * as fetchSpec`: bundlers turn a namespace
+ * re-export into a call at the top of the shared chunk, which kept every definition (and the
+ * namespace's getters) in bundles that never read them.
+ */
+export const fetchSpec: Readonly<typeof import('./fetch-spec.ts')> = /* @__PURE__ */ Object.freeze({
+  isForbiddenMethod,
+  isForbiddenRequestHeader,
+  isForbiddenResponseHeader,
+  isOWS,
+  isToken,
+  normalizeMethod,
+  SAFELISTED_METHODS,
+  SAFELISTED_RESPONSE_HEADERS,
+})

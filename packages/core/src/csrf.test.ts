@@ -102,6 +102,19 @@ describe('csrf: what the tables cannot say', () => {
     expect((await post(url, { origin })).status).toBe(200)
   })
 
+  it("an Origin whose host is the request's Host passes, as in Go (behind a proxy the URL differs)", async () => {
+    const behind = (host: string) =>
+      policy.wrap(() => new Response('ran'))(
+        new Request('http://localhost:3000/x', {
+          method: 'POST',
+          headers: { origin: 'https://api.example.com', host },
+          body: 'x',
+        }),
+      )
+    expect((await behind('api.example.com')).status).toBe(200)
+    expect((await behind('other.example.com')).status).toBe(403)
+  })
+
   it.each([
     ['another port', 'http://127.0.0.1:8080/x', 'http://127.0.0.1:8081'],
     ['another scheme', 'https://api.test/x', 'http://api.test'],

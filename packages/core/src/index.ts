@@ -5,7 +5,7 @@
  */
 import { perEnvWith } from './env.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
-import { checkAgainstPublicSuffixes } from './public-suffix.ts'
+import { publicSuffixCheck } from './public-suffix.ts'
 import type { CorsOptions } from './types.ts'
 
 export * from './common.ts'
@@ -18,7 +18,7 @@ export * from './common.ts'
  * export default { fetch: cors.wrap(handler) }
  */
 export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, checkAgainstPublicSuffixes)
+  return compilePolicy(createCors, options, publicSuffixCheck)
 }
 
 /**
@@ -30,7 +30,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, checkAgainstPublicSuffixes)
+  return compilePolicy(entry, options, publicSuffixCheck)
 }
 
 /**

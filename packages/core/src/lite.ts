@@ -6,7 +6,8 @@
  * origin functions work as in the full entry.
  */
 import { perEnvWith } from './env.ts'
-import type { EntryProblem } from './origin.ts'
+import type { EntryProblem, SubdomainCheck } from './origin.ts'
+import { PortPatterns } from './pattern-index.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import type { CorsOptions } from './types.ts'
 
@@ -16,9 +17,17 @@ export * from './common.ts'
 function refuseSubdomainPattern(entry: string, scheme: string, base: string): EntryProblem {
   return {
     problem: `'${entry}' is a subdomain pattern, which the lite entry does not take: only the full entry checks a pattern against the Public Suffix List, so that it never covers sites other people register.`,
-    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~28 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
+    fix: `use the full entry '@corsica/core' (or your adapter's, without /lite), which adds the Public Suffix List (~26 KiB gzipped); or list the origins, e.g. '${scheme}://www.${base}'.`,
   }
 }
+
+/**
+ * The lite entry's {@link SubdomainCheck}: only port patterns get through, indexed without a tree
+ * of labels. Pure, so that a bundle that imports this module but not createCors drops it.
+ */
+const subdomains: SubdomainCheck = /* @__PURE__ */ Object.assign(refuseSubdomainPattern, {
+  patterns: () => new PortPatterns(),
+})
 
 /**
  * Validates `options` and compiles them into a policy. A subdomain pattern is refused (see the
@@ -29,7 +38,7 @@ function refuseSubdomainPattern(entry: string, scheme: string, base: string): En
  * export default { fetch: cors.wrap(handler) }
  */
 export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, refuseSubdomainPattern)
+  return compilePolicy(createCors, options, subdomains)
 }
 
 /**
@@ -41,7 +50,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, refuseSubdomainPattern)
+  return compilePolicy(entry, options, subdomains)
 }
 
 /**

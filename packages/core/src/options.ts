@@ -67,25 +67,23 @@ const KNOWN_OPTIONS = [
   'onError',
 ] as const
 
-/** Names other CORS libraries use, and what they are called here (a Map: no inherited names). */
+/**
+ * Names other CORS libraries use, and what they are called here (a Map: no inherited names). A
+ * name within two edits of an option's (`origins`, `max_age`, `onRefused`) needs no entry: the
+ * edit distance finds it.
+ */
 const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['allowheaders', 'allowedHeaders'],
   ['headers', 'allowedHeaders'],
   ['allowmethods', 'methods'],
   ['allowedmethods', 'methods'],
-  ['method', 'methods'],
-  ['exposeheaders', 'exposedHeaders'],
   ['expose', 'exposedHeaders'],
-  ['origins', 'origin'],
   ['alloworigin', 'origin'],
   ['allowedorigins', 'origin'],
   ['alloworigins', 'origin'],
   ['allowcredentials', 'credentials'],
   ['preflightmaxage', 'maxAge'],
-  ['max_age', 'maxAge'],
   ['privatenetwork', 'privateNetworkAccess'],
   ['allowprivatenetwork', 'privateNetworkAccess'],
-  ['onrefused', 'onRefuse'],
   ['onreject', 'onRefuse'],
   ['onrejected', 'onRefuse'],
   ['ondeny', 'onRefuse'],

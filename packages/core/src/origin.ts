@@ -8,7 +8,7 @@
  * byte for byte against the configured ones, normalized the same way at start-up.
  */
 import { show } from './errors.ts'
-import { type OriginPattern, PatternIndex } from './pattern-index.ts'
+import type { OriginPattern, OriginPatterns } from './pattern-index.ts'
 import { siblingPattern } from './reasons.ts'
 import type { CorsRequest, OriginFunction, OriginMatcher, OriginOption } from './types.ts'
 
@@ -18,7 +18,7 @@ export interface OriginPolicy {
   readonly any: boolean
   readonly exact: ReadonlySet<string>
   /** The patterns, indexed (see pattern-index.ts). */
-  readonly patterns: PatternIndex
+  readonly patterns: OriginPatterns
   readonly regexps: readonly RegExp[]
   readonly fn: OriginFunction | null
   /**
@@ -49,6 +49,11 @@ export interface EntryProblem {
  * never holds the list.
  */
 export type SubdomainCheck = ((entry: string, scheme: string, base: string) => EntryProblem | null) & {
+  /**
+   * A new index for the patterns it lets through (pattern-index.ts): every kind in the full
+   * entry, port patterns only in the lite entry, whose bundle then holds no tree of labels.
+   */
+  readonly patterns: () => OriginPatterns
   /**
    * Whether anyone can register names right under `domain` (a public suffix), when the entry point
    * knows (the full entry does, from the list): a RegExp is then probed under the suffix its
@@ -84,7 +89,7 @@ export function compileOrigin(
   problems: { option: string; problem: string; fix: string }[],
 ): OriginPolicy {
   const exact = new Set<string>()
-  const patterns = new PatternIndex()
+  const patterns = subdomains.patterns()
   const regexps: RegExp[] = []
   let siblings: Map<string, string> | null = null
   const siblingsOf = () => {
@@ -135,7 +140,7 @@ export function compileOrigin(
 
 function addEntry(
   entry: unknown,
-  policy: { exact: Set<string>; patterns: PatternIndex; regexps: RegExp[]; secureOnly: boolean },
+  policy: { exact: Set<string>; patterns: OriginPatterns; regexps: RegExp[]; secureOnly: boolean },
   subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {

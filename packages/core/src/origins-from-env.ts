@@ -62,7 +62,11 @@ export function originsFromEnv(value: string | null | undefined, name = 'ALLOWED
     const found: ConfigProblem[] = []
     // Subdomain patterns are checked by createCors (against the Public Suffix List in the full
     // entry): this module stays in the lite entry's bundle, which never holds the list.
-    compileOrigin(origins, { secureOnly: false, subdomains: () => null }, found)
+    // The compiled origins are not kept: an index that keeps nothing.
+    const subdomains = Object.assign(() => null, {
+      patterns: () => ({ size: 0, add() {}, matches: () => false }),
+    })
+    compileOrigin(origins, { secureOnly: false, subdomains }, found)
     for (const p of found) problems.push({ ...p, option: p.option.replace(/^origin/, name) })
   }
   if (problems.length > 0) throw new CorsConfigError(problems)

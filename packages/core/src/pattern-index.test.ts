@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createCors } from './index.ts'
-import { type OriginPattern, PatternIndex } from './pattern-index.ts'
+import { type OriginPattern, PatternIndex, PortPatterns } from './pattern-index.ts'
 
 /** The straightforward matcher: one pattern, tried on its own (the core's matcher before the index). */
 function matchesOne(origin: string, p: OriginPattern): boolean {
@@ -47,6 +47,27 @@ describe('the pattern index', () => {
         (patterns, origins) => {
           const index = new PatternIndex()
           for (const p of patterns) index.add(p)
+          for (const origin of origins) {
+            expect(index.matches(origin), origin).toBe(patterns.some((p) => matchesOne(origin, p)))
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  }, 60_000)
+
+  it("property: the lite entry's port patterns answer as trying each in turn does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          PATTERN.filter((p) => p.host !== null),
+          { maxLength: 12 },
+        ),
+        fc.array(ORIGIN, { minLength: 1, maxLength: 20 }),
+        (patterns, origins) => {
+          const index = new PortPatterns()
+          for (const p of patterns) index.add(p)
+          expect(index.size === 0).toBe(patterns.length === 0)
           for (const origin of origins) {
             expect(index.matches(origin), origin).toBe(patterns.some((p) => matchesOne(origin, p)))
           }

@@ -27,7 +27,17 @@ interface LabelNode {
 const PORT = /^[0-9]{1,5}$/
 const HOST_LABELS = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/
 
-export class PatternIndex {
+/** What the policy asks of its patterns: {@link PatternIndex}, or {@link PortPatterns} in the lite entry. */
+export interface OriginPatterns {
+  /** 0 when there are none. */
+  readonly size: number
+  add(p: OriginPattern): void
+  /** Whether a serialized origin (`scheme://host[:port]`, already checked) matches a pattern. */
+  matches(origin: string): boolean
+}
+
+/** Every kind of pattern: the full entry's. */
+export class PatternIndex implements OriginPatterns {
   /** `scheme://host` of each `scheme://host:*`. */
   readonly #anyPort = new Set<string>()
   readonly #root: LabelNode = { children: new Map(), ends: null }
@@ -93,5 +103,37 @@ export class PatternIndex {
       }
     }
     return false
+  }
+}
+
+/**
+ * Port patterns only (`http://localhost:*`): the lite entry's, which refuses subdomain patterns,
+ * so that its bundle holds no tree of labels. Answers as {@link PatternIndex} with the same
+ * patterns does.
+ */
+export class PortPatterns implements OriginPatterns {
+  /** `scheme://host` of each `scheme://host:*`. */
+  readonly #hosts = new Set<string>()
+
+  get size(): number {
+    return this.#hosts.size
+  }
+
+  /** Adds a port pattern (`host` set); the lite entry never gives another kind. */
+  add(p: OriginPattern): void {
+    this.#hosts.add(`${p.scheme}://${p.host}`)
+  }
+
+  matches(origin: string): boolean {
+    if (this.#hosts.size === 0) return false
+    const sep = origin.indexOf('://')
+    if (sep <= 0) return false
+    let hostEnd = origin.length
+    const colon = origin.lastIndexOf(':')
+    if (colon >= sep + 3 && !origin.endsWith(']')) {
+      if (!PORT.test(origin.slice(colon + 1))) return false
+      hostEnd = colon
+    }
+    return this.#hosts.has(origin.slice(0, hostEnd))
   }
 }

@@ -307,7 +307,8 @@ class Policy implements CorsPolicy<unknown[]> {
    *    the browser's own verdict, so `same-origin` and `none` (typed, bookmarked) pass and any
    *    other value is refused; when it is present, the Origin fallback below is not consulted;
    * 4. neither Sec-Fetch-Site nor Origin: not a browser, so not a cross-site forgery;
-   * 5. an Origin that is the request URL's own (older browsers send no Sec-Fetch-Site);
+   * 5. an Origin that is the server's own: the request URL's origin, or its host is the Host
+   *    header, as Go compares (older browsers send no Sec-Fetch-Site);
    * 6. `bypass(request, ...rest)` returns true.
    * A WebSocket handshake is decided by Origin alone (2, 5, 6); without Origin it passes.
    */
@@ -597,14 +598,18 @@ function reportBypassError(error: unknown): void {
 }
 
 /**
- * Whether `origin` is the request URL's origin, as the URL parser normalises both (scheme,
- * host, port: `https://api.example:443` is `https://api.example`). A malformed Origin is not.
+ * Whether `origin` is the server's own: the request URL's origin, as the URL parser normalises
+ * both (scheme, host, port: `https://api.example:443` is `https://api.example`), or, as Go's
+ * CrossOriginProtection compares, its host is the request's `Host` (a server behind a proxy, or
+ * a framework that rebuilds the URL, sees another URL than the browser used). A malformed
+ * Origin is neither.
  */
 function isOwnOrigin(request: CorsRequest, origin: string): boolean {
   if (isSameOrigin(request, origin)) return true
   if (!ORIGIN_SHAPE.test(origin)) return false
   try {
-    return new URL(origin).origin === new URL(request.url).origin
+    const parsed = new URL(origin)
+    return parsed.origin === new URL(request.url).origin || parsed.host === request.headers.get('host')
   } catch {
     return false
   }

@@ -5,7 +5,8 @@
  * level of one branch at a time, so a question costs a scan of the branches it walks through,
  * not a parse of the whole list.
  */
-import type { EntryProblem } from './origin.ts'
+import type { EntryProblem, SubdomainCheck } from './origin.ts'
+import { PatternIndex } from './pattern-index.ts'
 import { PUBLIC_SUFFIX_TREE } from './public-suffix-data.ts'
 
 interface SuffixNode {
@@ -18,43 +19,54 @@ interface SuffixNode {
 }
 
 const COMMA = 0x2c
+/** `(` opens the children of a label, `[` those of a label that is also a rule; `)` closes either. */
 const OPEN = 0x28
+const OPEN_RULE = 0x5b
 const CLOSE = 0x29
-const PLUS = 0x2b
+/** `A` to `Z`: the first 1 to 26 characters of the previous sibling (labels are lower case). */
+const A = 0x41
+const Z = 0x5a
 
 const root: SuffixNode = { rule: false, start: 0, end: PUBLIC_SUFFIX_TREE.length, children: null }
 
-/** The children of a node, decoded from `a,b+(c,d(e))` on first use. */
+/**
+ * The children of a node, decoded from `a,b[c,d(e))Bf` on first use (`b` is a rule with children,
+ * `d` a label with children only, `Bf` is `b`'s first letter, then `f`).
+ */
 function childrenOf(node: SuffixNode): Map<string, SuffixNode> {
   if (node.children !== null) return node.children
   const s = PUBLIC_SUFFIX_TREE
   const children = new Map<string, SuffixNode>()
+  let previous = ''
   let i = node.start
   while (i < node.end) {
+    const first = s.charCodeAt(i)
+    const shared = first >= A && first <= Z ? first - A + 1 : 0
+    if (shared > 0) i++
     let j = i
     for (
       let c = s.charCodeAt(j);
-      j < node.end && c !== COMMA && c !== OPEN && c !== PLUS;
+      j < node.end && c !== COMMA && c !== OPEN && c !== OPEN_RULE && c !== CLOSE && !(c >= A && c <= Z);
       c = s.charCodeAt(++j)
     );
-    const label = s.slice(i, j)
-    const alsoRule = s.charCodeAt(j) === PLUS
-    if (alsoRule) j++
-    if (j < node.end && s.charCodeAt(j) === OPEN) {
+    const label = previous.slice(0, shared) + s.slice(i, j)
+    previous = label
+    const open = j < node.end ? s.charCodeAt(j) : COMMA
+    if (open === OPEN || open === OPEN_RULE) {
       let depth = 1
       let k = j + 1
       for (; depth > 0; k++) {
         const c = s.charCodeAt(k)
-        if (c === OPEN) depth++
+        if (c === OPEN || c === OPEN_RULE) depth++
         else if (c === CLOSE) depth--
       }
-      children.set(label, { rule: alsoRule, start: j + 1, end: k - 1, children: null })
+      children.set(label, { rule: open === OPEN_RULE, start: j + 1, end: k - 1, children: null })
       j = k
     } else {
       // A label without children is a rule.
       children.set(label, { rule: true, start: 0, end: 0, children: null })
     }
-    i = j + 1 // past the comma
+    i = s.charCodeAt(j) === COMMA ? j + 1 : j // past the comma, if any
   }
   node.children = children
   return children
@@ -116,8 +128,12 @@ export function checkAgainstPublicSuffixes(entry: string, scheme: string, base: 
 }
 
 /**
- * For RegExps (SubdomainCheck in origin.ts): whether anyone can register names right under
- * `domain`. One label is a suffix by the default rule `*` (`dev`, `com`).
+ * The full entry's {@link SubdomainCheck}: {@link checkAgainstPublicSuffixes}, with patterns of
+ * every kind indexed in a tree of labels, and for RegExps whether anyone can register names right
+ * under `domain` (one label is a suffix by the default rule `*`: `dev`, `com`). Pure, so that a
+ * bundle that does not compile a policy drops it, and the list with it.
  */
-checkAgainstPublicSuffixes.isPublicSuffix = (domain: string): boolean =>
-  publicSuffixVerdict(domain) === 'public-suffix'
+export const publicSuffixCheck: SubdomainCheck = /* @__PURE__ */ Object.assign(checkAgainstPublicSuffixes, {
+  patterns: () => new PatternIndex(),
+  isPublicSuffix: (domain: string): boolean => publicSuffixVerdict(domain) === 'public-suffix',
+})

@@ -18,13 +18,15 @@ import { bun } from './matrix/runtimes/bun'
 import { coreNode } from './matrix/runtimes/core-node'
 import { deno } from './matrix/runtimes/deno'
 import { elysia } from './matrix/runtimes/elysia'
+import { expressNode } from './matrix/runtimes/express'
+import { fastifyNode } from './matrix/runtimes/fastify'
 import { honoNode } from './matrix/runtimes/hono-node'
 import type { RunningApi, Runtime } from './matrix/runtimes/types'
 import { workerd } from './matrix/runtimes/workerd'
 import { fetchInPage, modelVerdict } from './matrix/verdict'
 
 /** Every runtime the API is served by; each one is started once and serves every engine. */
-const RUNTIMES: Runtime[] = [coreNode, honoNode, deno, workerd, bun, elysia]
+const RUNTIMES: Runtime[] = [coreNode, honoNode, expressNode, fastifyNode, deno, workerd, bun, elysia]
 
 // The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
 // travels on their credentialed requests, as it would between app.example.com and api.example.com.

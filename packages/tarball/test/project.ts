@@ -13,7 +13,18 @@ import { run } from './process.ts'
 export const repo: string = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 
 /** The packages published to npm, by folder under packages/. */
-export const PUBLISHED = ['core', 'hono', 'cloudflare', 'deno', 'next', 'doctor', 'elysia', 'h3'] as const
+export const PUBLISHED = [
+  'core',
+  'hono',
+  'cloudflare',
+  'deno',
+  'next',
+  'doctor',
+  'elysia',
+  'h3',
+  'node',
+  'fastify',
+] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
 export interface Tarball {
@@ -30,7 +41,11 @@ function testedVersions(): Record<string, string> {
   const next = manifest('examples/next/package.json').dependencies
   const elysia = manifest('packages/elysia/package.json').devDependencies
   const h3 = manifest('packages/h3/package.json').devDependencies
+  const node = manifest('packages/node/package.json').devDependencies
+  const fastify = manifest('packages/fastify/package.json').devDependencies
   return {
+    express: node.express,
+    fastify: fastify.fastify,
     elysia: elysia.elysia,
     h3: h3.h3,
     hono: hono.hono,

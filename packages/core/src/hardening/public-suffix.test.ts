@@ -85,30 +85,47 @@ function isSuffixPerPsl(domain: string): boolean {
   return tld !== null && new URL(`http://${tld}`).hostname === domain
 }
 
-/** The rules of the encoded tree, as `a.b.c` (exceptions `!a.b`, wildcards `*.b`). */
+/**
+ * The rules of the encoded tree, as `a.b.c` (exceptions `!a.b`, wildcards `*.b`). `[` opens the
+ * children of a label that is a rule itself, `(` those of one that is not; a letter A to Z starts
+ * a label with that many (1 to 26) characters of its previous sibling.
+ */
 function decode(encoded: string): string[] {
   const rules: string[] = []
   const path: string[] = []
+  /** The last label of each open list: the previous sibling of the label being read. */
+  const previous: string[] = ['']
   let label = ''
-  let alsoRule = false
   const emit = (l: string) => {
     const bang = l.startsWith('!')
     const name = [bang ? l.slice(1) : l, ...[...path].reverse()].join('.')
     rules.push(bang ? `!${name}` : name)
   }
+  const end = () => {
+    if (label !== '') {
+      emit(label)
+      previous[previous.length - 1] = label
+    }
+    label = ''
+  }
   for (const ch of encoded) {
-    if (ch === '+') alsoRule = true
-    else if (ch === '(') {
-      if (alsoRule) emit(label)
+    if (ch === '(' || ch === '[') {
+      if (ch === '[') emit(label)
+      previous[previous.length - 1] = label
       path.push(label)
+      previous.push('')
       label = ''
-      alsoRule = false
     } else if (ch === ',' || ch === ')') {
-      if (label !== '') emit(label)
-      label = ''
-      if (ch === ')') path.pop()
+      end()
+      if (ch === ')') {
+        path.pop()
+        previous.pop()
+      }
+    } else if (ch >= 'A' && ch <= 'Z') {
+      end()
+      label = previous[previous.length - 1]!.slice(0, ch.charCodeAt(0) - 64)
     } else label += ch
   }
-  if (label !== '') emit(label)
+  end()
   return rules.filter((r) => r.includes('.'))
 }

@@ -10,7 +10,8 @@ import { type Case, cases, continueCases, handlers } from '@corsica/testkit'
 /** The shared table, then the preflightContinue cases: case i is `tableCases[i]`. */
 export const tableCases: Case[] = [...cases, ...continueCases]
 
-const PATH = /^\/conformance\/mw\/(\d+)$/
+// Case i's path: /conformance/mw/i, then the case's own request path (csrf.bypass reads it).
+const PATH = /^\/conformance\/mw\/(\d+)(?:\/.*)?$/
 const middlewares = new Map<number, CorsMiddleware>()
 
 /** The case a route's `[i]` segment names. */

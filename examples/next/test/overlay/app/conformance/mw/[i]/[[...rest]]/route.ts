@@ -1,5 +1,5 @@
 /** The inner handler of table case `i`, behind the proxy or middleware (see lib/conformance.ts). */
-import { caseAt, caseHandler } from '../../../../lib/conformance'
+import { caseAt, caseHandler } from '../../../../../lib/conformance'
 
 type Context = { params: Promise<{ i: string }> }
 
@@ -10,4 +10,4 @@ async function run(request: Request, { params }: Context) {
   return c ? caseHandler(c)(request) : new Response('no such case', { status: 404 })
 }
 
-export { run as GET, run as POST, run as OPTIONS }
+export { run as DELETE, run as GET, run as OPTIONS, run as PATCH, run as POST, run as PUT }
