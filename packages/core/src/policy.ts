@@ -41,12 +41,13 @@ export interface CorsPolicy<Rest extends unknown[] = any[]> {
    * Wraps a fetch handler: preflights are answered here (the handler never sees them, unless
    * `preflightContinue`), every other request runs the handler and gets the CORS headers on its
    * response. Extra arguments (env, ctx, Deno's info) pass through untouched, and reach the
-   * origin function after the request.
+   * origin function after the request. A handler's answer that switched protocols (a 101) and
+   * a handler that answers nothing (Bun, after `server.upgrade(request)`) are passed back untouched.
    * @example export default { fetch: createCors({ origin: ['https://app.example.com'] }).wrap(handler) }
    */
-  wrap<R extends Rest>(
-    handler: FetchHandler<R>,
-  ): (request: Request, ...rest: R) => Response | Promise<Response>
+  wrap<R extends Rest, Answer extends Response | undefined = Response>(
+    handler: (request: Request, ...rest: R) => Answer | Promise<Answer>,
+  ): (request: Request, ...rest: R) => Answer | Response | Promise<Answer | Response>
   /**
    * The answer to a CORS preflight, or null when `request` is not one (or when
    * `preflightContinue` hands preflights to the handler). `rest` reaches the origin function.
@@ -167,7 +168,11 @@ class Policy implements CorsPolicy<unknown[]> {
     return Object.freeze(h)
   }
 
-  wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
+  wrap<Rest extends unknown[]>(
+    upgrading: (request: Request, ...rest: Rest) => MaybePromise<Response | undefined>,
+  ) {
+    // Bun's handler answers nothing for a request it upgraded: applyToResponse passes that on.
+    const handler = upgrading as FetchHandler<Rest>
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
       const early = this.#early(request, rest)
       if (early === null) return this.#run(handler, request, rest, this.#continueHeaders(request, rest))
@@ -549,8 +554,10 @@ class Policy implements CorsPolicy<unknown[]> {
     // The default log's repeats cost one lookup, first of all.
     if (onRefuse === null && (refusalLog === null || refusalLog.said(code, details))) return
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
-    // need no CORS headers: not granting them is not a refusal worth reporting.
-    if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // need no CORS headers: not granting them is not a refusal worth reporting (csrf on or off).
+    // A csrf 403 is, whatever its Origin: Sec-Fetch-Site said cross-site.
+    const csrf403 = code === 'cross-origin-write' || code === 'cross-origin-websocket'
+    if (!details.preflight && !csrf403 && isSameOrigin(request, details.origin)) return
     // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
     const sibling = listedSibling(this.#o.origin, details.origin)
     if (sibling !== undefined) details = { ...details, listedSibling: sibling }

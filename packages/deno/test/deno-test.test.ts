@@ -104,6 +104,16 @@ describe('deno test in the real Deno binary', () => {
     )
   })
 
+  it('ran the WebSocket handshakes (csrf): refused before the handler, connected, the 101 untouched', () => {
+    for (const name of [
+      'a WebSocket handshake from an unlisted origin gets 403, and the handler never runs',
+      'a WebSocket handshake from a listed origin connects, and its 101 passes back untouched',
+      'a WebSocket handshake from no Origin (not a browser) connects, and its 101 passes back untouched',
+    ]) {
+      expect(results.get(name), name).toBe(true)
+    }
+  })
+
   it('ran the Deno.serve tests: preflight, actual request, info, exceptions, config errors', () => {
     for (const name of [
       'Deno.serve answers a preflight without running the handler',
