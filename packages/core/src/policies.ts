@@ -299,8 +299,12 @@ class PolicyList implements CorsPolicy<unknown[]> {
     return varied != null && !Object.hasOwn(headers, 'vary') ? varied : headers
   }
 
-  wrap<R extends unknown[]>(handler: FetchHandler<R>) {
-    const wrapped = this.#policies.map((p) => p.wrap(handler))
+  wrap<R extends unknown[]>(upgrading: (request: Request, ...rest: R) => MaybePromise<Response | undefined>) {
+    // Bun's handler answers nothing for a request it upgraded: the entry's wrap passes that on.
+    const handler = upgrading as FetchHandler<R>
+    const wrapped = this.#policies.map(
+      (p) => p.wrap(handler) as (request: Request, ...rest: R) => MaybePromise<Response>,
+    )
     const run = (entry: number, request: Request, rest: R): MaybePromise<Response> => {
       const response = wrapped[entry]!(request, ...rest)
       const varied = this.#publicVaried[entry]
