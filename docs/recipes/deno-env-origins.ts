@@ -12,6 +12,8 @@ import { withCors } from '../../packages/deno/src/index.ts'
 // Commas and/or spaces; unset, empty, or '*' among origins throws, naming ALLOWED_ORIGINS.
 const origins = originsFromEnv(Deno.env.get('ALLOWED_ORIGINS'), 'ALLOWED_ORIGINS')
 
-export const handler = withCors({ origin: origins, credentials: true }, () => Response.json({ ok: true }))
+export const handler = withCors({ origin: origins, credentials: true, csrf: true }, () =>
+  Response.json({ ok: true }),
+)
 
 if (import.meta.main) Deno.serve(handler)

@@ -11,5 +11,6 @@ export function corsOptions(nodeEnv = process.env.NODE_ENV): CorsOptions {
     origin:
       nodeEnv === 'production' ? production : [...production, 'http://localhost:*', 'http://127.0.0.1:*'],
     credentials: true,
+    csrf: true,
   }
 }

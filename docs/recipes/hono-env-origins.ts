@@ -15,7 +15,11 @@ export const app = new Hono<{ Bindings: Bindings }>()
 
 app.use(
   '/api/*',
-  cors((env) => ({ origin: originsFromEnv(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'), credentials: true })),
+  cors((env) => ({
+    origin: originsFromEnv(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
+    credentials: true,
+    csrf: true,
+  })),
 )
 app.get('/api/me', (c) => c.json({ name: 'Ada' }))
 

@@ -8,11 +8,18 @@ import { Hono } from 'hono'
 
 export const app = new Hono()
 
+// No csrf on the public feed: it is read-only, and '*' trusts no origin, so csrf would refuse
+// every cross-site write there (which is right for a route that takes cookies, as below).
 app.use('/public/*', cors({ origin: '*' }))
-app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }))
+app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true, csrf: true }))
 app.use(
   '/admin/*',
-  cors({ origin: ['https://admin.example.com'], credentials: true, methods: ['GET', 'PUT', 'DELETE'] }),
+  cors({
+    origin: ['https://admin.example.com'],
+    credentials: true,
+    methods: ['GET', 'PUT', 'DELETE'],
+    csrf: true,
+  }),
 )
 
 app.get('/public/feed', (c) => c.json({ posts: [] }))

@@ -15,6 +15,8 @@ const cors = createCors({
   // ('*' among origins, an empty one, a trailing slash) throws, naming ALLOWED_ORIGINS.
   origin: originsFromEnv(process.env.ALLOWED_ORIGINS ?? 'https://app.example.com', 'ALLOWED_ORIGINS'),
   credentials: true,
+  // Cross-site writes from unlisted origins get 403 before the handler (CORS only hides answers).
+  csrf: true,
 })
 
 async function handler(request: Request): Promise<Response> {

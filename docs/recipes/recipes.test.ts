@@ -2,13 +2,17 @@
 import type { AddressInfo } from 'node:net'
 import type { ServerType } from '@hono/node-server'
 import { serve } from '@hono/node-server'
-import { request } from 'undici'
+// Next's own Server Actions origin check (next 16.4.6), to compare the computed list with.
+import { isCsrfOriginAllowed } from 'next/dist/server/app-render/csrf-protection.js'
+import { request, WebSocket } from 'undici'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { corsOptions } from './dev-localhost.ts'
 import { app as envApp } from './hono-env-origins.ts'
 import { app as routesApp } from './hono-per-route.ts'
 import { createTenantCors } from './saas-domains.ts'
+import { start as startSocketIo } from './socketio-allow-request.ts'
+import { nextAllowedOrigins, svelteKitTrustedOrigins, cors as trustedCors } from './trusted-origins.ts'
 import viteConfig from './vite.config.ts'
 
 const APP = 'https://app.example.com'
@@ -64,6 +68,16 @@ describe('node-http.ts: cors.wrap(handler) on Node http through @hono/node-serve
     expect(other.headers[ACAO]).toBeUndefined()
     expect(other.headers.vary).toBe('Origin')
   })
+
+  it('refuses a cross-site POST from an unlisted origin before the handler (csrf)', async () => {
+    const res = await request(`${base}/api/items`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      body: '{"id":3}',
+    })
+    expect(res.statusCode).toBe(403)
+    expect(await res.body.text()).toMatch(/^Cross-origin request refused/)
+  })
 })
 
 describe('hono-per-route.ts: a policy per path', () => {
@@ -77,6 +91,12 @@ describe('hono-per-route.ts: a policy per path', () => {
     expect(admin.status).toBe(204)
     expect(admin.headers.get('access-control-allow-methods')).toBe('GET, PUT, DELETE')
     expect((await routesApp.request('/admin/users/1', preflight(APP, 'DELETE'))).status).toBe(403)
+  })
+
+  it('refuses a cross-site DELETE on the admin routes before the handler (csrf)', async () => {
+    const evil = { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site' }
+    const res = await routesApp.request('/admin/users/1', { method: 'DELETE', headers: evil })
+    expect(res.status).toBe(403)
   })
 
   it('leaves other paths alone', async () => {
@@ -211,5 +231,73 @@ describe('vite.config.ts: a Vite dev server in front of the API', () => {
     expect(res.headers[ACAO]).toBe(DEV)
     expect(res.headers['access-control-allow-methods']).not.toBe('PUT')
     expect(res.headers['access-control-allow-credentials']).toBeUndefined()
+  })
+})
+
+describe('trusted-origins.ts: the lists of other CSRF checks, computed from the one list', () => {
+  const origins = [
+    'https://app.example.com',
+    'https://admin.example.com',
+    'https://pr-12.preview.example.com',
+    'https://a.b.preview.example.com',
+    'https://preview.example.com',
+    'https://evil.test',
+    'https://app.example.com.evil.test',
+    'https://example.com',
+  ]
+
+  it("gives SvelteKit's trustedOrigins the exact origins the policy trusts", () => {
+    expect(svelteKitTrustedOrigins).toEqual(['https://app.example.com', 'https://admin.example.com'])
+    for (const origin of svelteKitTrustedOrigins) expect(trustedCors.trusts(origin)).toBe(true)
+  })
+
+  it("gives Next's serverActions.allowedOrigins hosts that Next allows exactly when the policy trusts", async () => {
+    expect(nextAllowedOrigins).toEqual(['app.example.com', 'admin.example.com', '**.preview.example.com'])
+    for (const origin of origins) {
+      const next = isCsrfOriginAllowed(new URL(origin).host, nextAllowedOrigins)
+      expect(next, origin).toBe(await trustedCors.trusts(origin))
+    }
+  })
+})
+
+describe('socketio-allow-request.ts: socket.io handshakes checked by cors.trusts()', () => {
+  let server: ReturnType<typeof startSocketIo>
+  let url: string
+  beforeAll(async () => {
+    server = startSocketIo(0)
+    await new Promise((resolve) => server.once('listening', resolve))
+    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket.io/?EIO=4&transport=websocket`
+  })
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+  /**
+   * A WebSocket client (undici's) speaking socket.io's protocol by hand: open (`0…`), connect to
+   * the main namespace (`40`), send an event (`42[…]`); resolves with the echo, or how it failed.
+   */
+  function chat(origin?: string): Promise<string> {
+    const socket = new WebSocket(url, origin === undefined ? {} : { headers: { origin } })
+    return new Promise((resolve) => {
+      socket.onmessage = ({ data }) => {
+        const packet = String(data)
+        if (packet.startsWith('0')) socket.send('40')
+        else if (packet.startsWith('40')) socket.send('42["message","hello"]')
+        else if (packet.startsWith('42')) {
+          resolve(packet)
+          socket.close()
+        }
+      }
+      socket.onerror = () => resolve('failed')
+      socket.onclose = ({ code }) => resolve(`closed ${code}`)
+    })
+  }
+
+  it('connects a trusted origin, a pattern-trusted one and a client without Origin', async () => {
+    for (const origin of ['https://app.example.com', 'https://pr-7.preview.example.com', undefined]) {
+      expect(await chat(origin), String(origin)).toBe('42["message","echo hello"]')
+    }
+  })
+
+  it('refuses the handshake of an origin the policy does not trust', async () => {
+    expect(await chat('https://evil.test')).toBe('failed')
   })
 })

@@ -27,6 +27,7 @@ export async function createTenantCors(loadOrigins: LoadOrigins, refreshMs = 30_
   const cors = createCors({
     origin: (origin) => SUBDOMAIN.test(origin) || allowed.has(origin),
     credentials: true,
+    csrf: true,
   })
   return { cors, reload, stop: () => clearInterval(timer) }
 }

@@ -16,6 +16,7 @@ export default withCors(
     // Commas and/or spaces in the variable; a bad entry is named after ALLOWED_ORIGINS.
     origin: originsFromEnv(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
     credentials: true,
+    csrf: true,
   }),
   {
     fetch(_request: Request, _env: Env): Response {

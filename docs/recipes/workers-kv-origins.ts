@@ -29,7 +29,7 @@ async function isAllowed(origin: string, env: Env): Promise<boolean> {
 }
 
 export default withCors(
-  { origin: (origin, _request, env: Env) => isAllowed(origin, env), credentials: true },
+  { origin: (origin, _request, env: Env) => isAllowed(origin, env), credentials: true, csrf: true },
   {
     async fetch(_request: Request, _env: Env): Promise<Response> {
       return Response.json({ ok: true })

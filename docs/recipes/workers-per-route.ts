@@ -9,10 +9,12 @@ const publicApi = (_request: Request) => Response.json({ data: 'anyone may read 
 const privateApi = (_request: Request) => Response.json({ data: 'for the app only' })
 
 const routes = [
+  // No csrf on the read-only public route: '*' trusts no origin, so it would refuse every
+  // cross-site write there; the cookie-taking route below refuses them.
   { pattern: new URLPattern({ pathname: '/public/*' }), fetch: withCors({ origin: '*' }, publicApi) },
   {
     pattern: new URLPattern({ pathname: '/api/*' }),
-    fetch: withCors({ origin: ['https://app.example.com'], credentials: true }, privateApi),
+    fetch: withCors({ origin: ['https://app.example.com'], credentials: true, csrf: true }, privateApi),
   },
 ]
 

@@ -14,6 +14,9 @@ export const corsOptions: CorsOptions = {
   allowedHeaders: ['content-type', 'x-request-id'],
   exposedHeaders: ['x-request-id'],
   maxAge: 600,
+  // Cross-site writes (a form post, a no-cors fetch) and WebSocket handshakes from origins not
+  // listed get 403 before the handler: CORS only hides answers, it does not stop requests.
+  csrf: true,
   onRefuse: (refusal) => console.warn(`[cors] ${refusal.code}: ${refusal.message} (fix: ${refusal.fix})`),
 }
 

@@ -46,6 +46,17 @@ describe('bun test in the real Bun binary', () => {
     expect([...results].filter(([, passed]) => !passed).map(([name]) => name)).toEqual([])
   })
 
+  it('ran the WebSocket handshakes (csrf): refused before the handler, connected, the upgrade untouched', () => {
+    const suite = 'WebSocket handshakes behind wrap() (csrf: true), in Bun.serve'
+    for (const name of [
+      'a handshake from an unlisted origin gets 403, and the handler never runs',
+      "a handshake from a listed origin connects, and the upgrade's nothing passes back untouched",
+      "a handshake from no Origin (not a browser) connects, and the upgrade's nothing passes back untouched",
+    ]) {
+      expect(results.get(`${suite} > ${name}`), name).toBe(true)
+    }
+  })
+
   it.each(['table (handler)', 'table (Bun.serve over a socket)'])(
     'ran every case of the shared table: %s',
     (suite) => {

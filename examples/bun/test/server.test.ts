@@ -63,6 +63,19 @@ describe('example-bun on Bun.serve', () => {
     expect(res.headers['access-control-allow-origin']).toBe(origin)
   })
 
+  it('refuses a cross-site POST from an unlisted origin with 403 before the handler (csrf): no note is added', async () => {
+    const res = await send(
+      '/api/notes',
+      'POST',
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      JSON.stringify({ text: 'from evil' }),
+    )
+    expect(res.statusCode).toBe(403)
+    expect(await res.body.text()).toMatch(/^Cross-origin request refused/)
+    const notes = await send('/api/notes', 'GET', {})
+    expect(JSON.stringify(await notes.body.json())).not.toContain('from evil')
+  })
+
   it('gives an unlisted origin no CORS headers, only Vary: Origin', async () => {
     const res = await send('/api/notes', 'GET', { origin: 'https://evil.example' })
     await res.body.dump()

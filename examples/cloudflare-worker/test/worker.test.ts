@@ -67,6 +67,17 @@ describe('example-cloudflare-worker in workerd, over a real socket', () => {
     expect(res.header('access-control-allow-origin')).toBe(APP)
   })
 
+  it('refuses a cross-site POST from an unlisted origin with 403 before the handler (csrf)', async () => {
+    const res = await send(
+      'POST',
+      '/api/echo',
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      '{"a":1}',
+    )
+    expect(res.status).toBe(403)
+    expect(res.text).toMatch(/^Cross-origin request refused/)
+  })
+
   it('keeps the 500 the worker returns for a failure readable by the front end', async () => {
     const res = await send('GET', '/api/broken', { origin: APP })
     expect(res.status).toBe(500)

@@ -85,7 +85,52 @@ fetch('${api}/api/items')`,
 })`,
     run: (rid) => call(`${api}/api/items?rid=${rid}`, { headers: { 'x-debug': '1' } }),
   },
+  {
+    id: 'write-without-csrf',
+    title: 'A cross-site POST, without csrf',
+    expect: 'blocked',
+    counter: 'moved',
+    note: `A page on ${config.other} posts a transfer, as a hidden form would: no preflight, since a form could send it. The browser blocks the answer, but the server ran the transfer: CORS hides answers, it does not stop requests. (The API mounted a second time, under the same policy without csrf.)`,
+    code: `// on ${config.other}; the policy without csrf
+fetch('${api}/without-csrf/api/transfer', {
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'to=evil&amount=1000',
+})`,
+    run: (rid) => transferFromOtherOrigin(`${api}/without-csrf/api/transfer?rid=${rid}`),
+  },
+  {
+    id: 'write-with-csrf',
+    title: 'The same POST, with csrf: true',
+    expect: 'blocked',
+    counter: 'still',
+    note: "The same transfer, under the policy above, which sets csrf: true. The page's origin is not trusted, so Corsica answers 403 before the handler runs: no transfer.",
+    code: `// on ${config.other}; the policy above (csrf: true)
+fetch('${api}/api/transfer', {
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'to=evil&amount=1000',
+})`,
+    run: (rid) => transferFromOtherOrigin(`${api}/api/transfer?rid=${rid}`),
+  },
 ]
+
+/** The API's transfer count (its one side effect), read by this page, which the policy lists. */
+async function transfers() {
+  const response = await fetch(`${api}/api/transfers`)
+  return (await response.json()).transfers
+}
+
+/** A transfer posted from the unlisted origin, with the transfer count before and after it. */
+async function transferFromOtherOrigin(url) {
+  const before = await transfers()
+  const result = await callFromOtherOrigin(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'to=evil&amount=1000',
+  })
+  return { ...result, transfers: [before, await transfers()] }
+}
 
 /** Makes the request; `ok: false` means fetch() rejected, which is how a CORS block looks to script. */
 async function call(url, init) {
@@ -191,6 +236,18 @@ function render(card, scenario, result, { exchanges, chromium, server }) {
       : `${scenario.expect} (the browser disagrees!)`,
     scenario.expect === verdict ? 'match' : 'mismatch',
   )
+  if (result.transfers) {
+    const [before, after] = result.transfers
+    card.dataset.counter = after > before ? 'moved' : 'still'
+    fact(
+      facts,
+      'Transfers the server made',
+      after > before
+        ? `${before} → ${after}: the handler ran, though the browser blocked the answer`
+        : `${before} → ${after}: the handler never ran`,
+      card.dataset.counter === scenario.counter ? 'match' : 'mismatch',
+    )
+  }
 
   const list = card.querySelector('.exchanges')
   list.replaceChildren(element('div', 'exchanges-title', 'What the API saw (→) and answered (←)'))

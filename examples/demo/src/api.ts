@@ -22,6 +22,8 @@ export function demoPolicy(
     // Cookies travel, so the origin list must be exact (never '*').
     credentials: true,
     maxAge: 600,
+    // CORS only hides answers: without this, a cross-site form post still runs the handler.
+    csrf: true,
     ...(onRefuse ? { onRefuse } : {}),
   }
 }
@@ -50,10 +52,25 @@ const items = [
 
 const SESSION_COOKIE = 'demo_session'
 
-/** The application itself: it knows nothing about CORS. */
-async function application(request: Request): Promise<Response> {
-  const { pathname } = new URL(request.url)
+/** The application's one side effect: transfers made (POST /api/transfer), read at GET /api/transfers. */
+interface Ledger {
+  transfers: number
+}
+
+/**
+ * The application itself: it knows nothing about CORS. Under `/without-csrf/` it is the same
+ * application, mounted behind the same policy with `csrf` off, for the card that shows why.
+ */
+async function application(request: Request, ledger: Ledger): Promise<Response> {
+  const pathname = new URL(request.url).pathname.replace(/^\/without-csrf(?=\/)/, '')
   const method = request.method
+  if (pathname === '/api/transfer' && method === 'POST') {
+    ledger.transfers++
+    return Response.json({ transferred: true, transfers: ledger.transfers })
+  }
+  if (pathname === '/api/transfers' && method === 'GET') {
+    return Response.json({ transfers: ledger.transfers }, { headers: { 'cache-control': 'no-store' } })
+  }
   if (pathname === '/api/items' && (method === 'GET' || method === 'HEAD')) {
     return Response.json(items, { headers: { 'x-total-count': String(items.length) } })
   }
@@ -116,22 +133,22 @@ export function createApi(appOrigin: string): {
     console.warn(refusalLine(refusal))
   })
   const cors = createCors(options)
+  const ledger: Ledger = { transfers: 0 }
   // The journal itself is readable by the front-end, under the same policy.
   const journalEndpoint = cors.wrap((request) => journalAnswer(journal, request))
-  const api = journaled(
-    journal,
-    cors.wrap((request) => {
-      journal.handlerRan(request)
-      return application(request)
-    }),
-  )
+  const run = (request: Request) => {
+    journal.handlerRan(request)
+    return application(request, ledger)
+  }
+  const api = journaled(journal, cors.wrap(run))
+  const withoutCsrf = journaled(journal, createCors({ ...options, csrf: false }).wrap(run))
   return {
     journal,
     policy: policySource(options),
     handler: async (request) => {
       const { pathname } = new URL(request.url)
       if (pathname === '/_journal') return journalEndpoint(request)
-      return api(request)
+      return pathname.startsWith('/without-csrf/') ? withoutCsrf(request) : api(request)
     },
   }
 }

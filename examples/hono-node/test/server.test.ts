@@ -36,6 +36,18 @@ describe('example-hono-node over a real socket', () => {
     )
   })
 
+  it('refuses a cross-site POST from an unlisted origin with 403 before the handler (csrf): no note is added', async () => {
+    const res = await send(
+      'POST',
+      '/api/notes',
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      JSON.stringify({ text: 'from evil' }),
+    )
+    expect(res.status).toBe(403)
+    expect(res.text).toMatch(/^Cross-origin request refused/)
+    expect((await send('GET', '/api/notes', {})).text).not.toContain('from evil')
+  })
+
   it('refuses a preflight from an unlisted origin: no Access-Control-Allow-Origin', async () => {
     const res = await send('OPTIONS', '/api/notes', {
       origin: 'https://evil.example',

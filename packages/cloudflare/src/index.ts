@@ -8,6 +8,7 @@ import { type WithCors, withCorsOn } from './worker.ts'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,

@@ -9,6 +9,7 @@ import { type WithCors, withCorsOn } from './worker.ts'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,

@@ -5,6 +5,7 @@
  */
 import {
   type CorsOptions,
+  type CorsOptionsList,
   type CorsPolicy,
   configErrorResponse,
   type createCorsAt,
@@ -29,13 +30,15 @@ export type WorkerEntrypointClass = abstract new (
 ) => { fetch(request: Request): Response | Promise<Response> }
 
 /**
- * The options, or a function of `env` that returns them: called once per env object (workerd
- * passes the same `env` to every request of an isolate), its result validated and compiled
- * then and kept. The origin function receives `(origin, request, env, ctx)`.
+ * The options (an object, or a list of them for settings that differ per origin), or a function
+ * of `env` that returns them: called once per env object (workerd passes the same `env` to every
+ * request of an isolate), its result validated and compiled then and kept. The origin function
+ * receives `(origin, request, env, ctx)`.
  */
 export type WorkerCorsOptions<Env> =
   | CorsOptions<[env: Env, ctx: any]>
-  | ((env: Env) => CorsOptions<[env: Env, ctx: any]>)
+  | CorsOptionsList<[env: Env, ctx: any]>
+  | ((env: Env) => CorsOptions<[env: Env, ctx: any]> | CorsOptionsList<[env: Env, ctx: any]>)
 
 /** The handler's `env` type; `any` when it takes no env (the options function's own type then holds). */
 type EnvOf<F> = F extends (...args: infer A) => any ? (A extends [any, infer E, ...any[]] ? E : any) : any

@@ -14,10 +14,12 @@ declare global {
       ENV_WORKER: Fetcher
       BAD_ENV_WORKER: Fetcher
       CLASS_WORKER: Fetcher
+      WEBSOCKET_WORKER: Fetcher
       RECIPE_ENV: Fetcher
       RECIPE_KV: Fetcher
       RECIPE_ROUTES: Fetcher
       RECIPE_HONO_ENV: Fetcher
+      RECIPE_HONO_WEBSOCKET: Fetcher
       RECIPE_ORIGINS: KVNamespace
     }
   }

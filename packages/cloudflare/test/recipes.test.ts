@@ -85,3 +85,33 @@ describe('docs/recipes/hono-env-origins.ts (Hono on Workers, origins from c.env)
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
+
+describe('docs/recipes/hono-websocket.ts (a Hono WebSocket route, csrf: true)', () => {
+  const handshake = (origin?: string) =>
+    env.RECIPE_HONO_WEBSOCKET.fetch('https://api.example.com/api/chat', {
+      headers: origin === undefined ? { upgrade: 'websocket' } : { upgrade: 'websocket', origin },
+    })
+
+  it('refuses a handshake from an untrusted origin with 403, before the route upgrades it', async () => {
+    const res = await handshake('https://evil.test')
+    expect(res.status).toBe(403)
+    expect(res.webSocket).toBeNull()
+    expect(await res.text()).toMatch(/^Cross-origin request refused/)
+  })
+
+  it.each([
+    ['a trusted origin', 'https://app.example.com'],
+    ['a client without Origin', undefined],
+  ])('upgrades %s, and the socket echoes', async (_, origin) => {
+    const res = await handshake(origin)
+    expect(res.status).toBe(101)
+    const socket = res.webSocket!
+    socket.accept()
+    const echoed = new Promise<string>((resolve) =>
+      socket.addEventListener('message', (event) => resolve(String(event.data)), { once: true }),
+    )
+    socket.send('hello')
+    expect(await echoed).toBe('echo hello')
+    socket.close(1000, 'done')
+  })
+})

@@ -2,14 +2,22 @@
 
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import { type Case, cases, checkOutcome, handlers, toRequest } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  handlers,
+  type PerOriginCase,
+  perOriginCases,
+  toRequest,
+} from '@corsica/testkit'
 import { describe, expect, it } from 'vitest'
 import { withCors } from '../src/index.ts'
 
 type Env = Cloudflare.Env
-const handlerOf = (c: Case) => handlers[c.handler ?? 'ok']
+const handlerOf = (c: Case | PerOriginCase) => handlers[c.handler ?? 'ok']
 
-async function run(c: Case, shape: 'module worker' | 'fetch function') {
+async function run(c: Case | PerOriginCase, shape: 'module worker' | 'fetch function') {
   const handler = handlerOf(c)
   const ctx = createExecutionContext()
   const request = toRequest(c, 'https://api.test')
@@ -35,6 +43,14 @@ describe('withCors in workerd: the shared table', () => {
 
   describe.each(['module worker', 'fetch function'] as const)('%s', (shape) => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+      expect(await run(c, shape)).toEqual([])
+    })
+  })
+})
+
+describe('withCors in workerd: the per-origin table (a list of options)', () => {
+  describe.each(['module worker', 'fetch function'] as const)('%s', (shape) => {
+    it.each(perOriginCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
       expect(await run(c, shape)).toEqual([])
     })
   })

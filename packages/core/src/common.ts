@@ -28,6 +28,7 @@ export type {
   CorsDecision,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   CorsRequest,
   FetchHandler,

@@ -8,7 +8,7 @@
  * env object rather than once per request.
  */
 import type { CorsPolicy } from './policy.ts'
-import type { CorsOptions } from './types.ts'
+import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 /**
  * The body of every entry point's `perEnv`, `create` being that entry's createCors: returns
@@ -17,8 +17,8 @@ import type { CorsOptions } from './types.ts'
  * `options(env)` throws: the error is reported with `console.error`, once for that env.
  */
 export function perEnvWith<Env, Rest extends unknown[], T>(
-  create: (options: CorsOptions<Rest>) => CorsPolicy<Rest>,
-  options: (env: Env) => CorsOptions<Rest>,
+  create: (options: CorsOptions<Rest> | CorsOptionsList<Rest>) => CorsPolicy<Rest>,
+  options: (env: Env) => CorsOptions<Rest> | CorsOptionsList<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
   const byObject = new WeakMap<object, T | null>()

@@ -6,18 +6,21 @@
 import { perEnvWith } from './env.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import { publicSuffixCheck } from './public-suffix.ts'
-import type { CorsOptions } from './types.ts'
+import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
 
 /**
- * Validates `options` and compiles them into a policy.
+ * Validates `options` and compiles them into a policy. A list of options objects sets what
+ * differs per origin: each request is decided by the first entry whose `origin` grants it.
  * @throws CorsConfigError listing every problem in the options, each with its fix.
  * @example
  * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
  * export default { fetch: cors.wrap(handler) }
  */
-export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
+export function createCors<Rest extends unknown[] = any[]>(
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
+): CorsPolicy<Rest> {
   return compilePolicy(createCors, options, publicSuffixCheck)
 }
 
@@ -28,7 +31,7 @@ export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<
  */
 export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
-  options: CorsOptions<Rest>,
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
   return compilePolicy(entry, options, publicSuffixCheck)
 }
@@ -39,7 +42,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
  * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
  */
 export function perEnv<Env, Rest extends unknown[], T>(
-  options: (env: Env) => CorsOptions<Rest>,
+  options: (env: Env) => CorsOptions<Rest> | CorsOptionsList<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
   return perEnvWith(createCors, options, build)

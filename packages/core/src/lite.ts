@@ -9,7 +9,7 @@ import { perEnvWith } from './env.ts'
 import type { EntryProblem, SubdomainCheck } from './origin.ts'
 import { PortPatterns } from './pattern-index.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
-import type { CorsOptions } from './types.ts'
+import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
 
@@ -30,14 +30,17 @@ const subdomains: SubdomainCheck = /* @__PURE__ */ Object.assign(refuseSubdomain
 })
 
 /**
- * Validates `options` and compiles them into a policy. A subdomain pattern is refused (see the
+ * Validates `options` (an object, or a list of them for settings that differ per origin) and
+ * compiles them into a policy. A subdomain pattern is refused (see the
  * module's summary).
  * @throws CorsConfigError listing every problem in the options, each with its fix.
  * @example
  * const cors = createCors({ origin: ['https://app.example.com'], credentials: true })
  * export default { fetch: cors.wrap(handler) }
  */
-export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<Rest>): CorsPolicy<Rest> {
+export function createCors<Rest extends unknown[] = any[]>(
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
+): CorsPolicy<Rest> {
   return compilePolicy(createCors, options, subdomains)
 }
 
@@ -48,7 +51,7 @@ export function createCors<Rest extends unknown[] = any[]>(options: CorsOptions<
  */
 export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
-  options: CorsOptions<Rest>,
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
   return compilePolicy(entry, options, subdomains)
 }
@@ -59,7 +62,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
  * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
  */
 export function perEnv<Env, Rest extends unknown[], T>(
-  options: (env: Env) => CorsOptions<Rest>,
+  options: (env: Env) => CorsOptions<Rest> | CorsOptionsList<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
 ): (env: Env) => T | null {
   return perEnvWith(createCors, options, build)

@@ -296,7 +296,7 @@ function isKnownOption(name: string): name is (typeof KNOWN_OPTIONS)[number] {
 }
 
 /** A list read once, each element from its own property (a hole reads as undefined). */
-function copyList(list: readonly unknown[]): unknown[] {
+export function copyList(list: readonly unknown[]): unknown[] {
   const length = list.length
   const copy: unknown[] = []
   for (let i = 0; i < length; i++) {

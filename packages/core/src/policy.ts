@@ -16,6 +16,7 @@ import {
   type OriginVerdict,
   type SubdomainCheck,
 } from './origin.ts'
+import { createPolicies } from './policies.ts'
 import { describeRefusal, describeThrown, type RefusalDetails } from './reasons.ts'
 import { RequestHeadersCheck } from './request-headers.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -24,6 +25,7 @@ import type {
   CorsDecision,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRequest,
   FetchHandler,
   MaybePromise,
@@ -39,12 +41,13 @@ export interface CorsPolicy<Rest extends unknown[] = any[]> {
    * Wraps a fetch handler: preflights are answered here (the handler never sees them, unless
    * `preflightContinue`), every other request runs the handler and gets the CORS headers on its
    * response. Extra arguments (env, ctx, Deno's info) pass through untouched, and reach the
-   * origin function after the request.
+   * origin function after the request. A handler's answer that switched protocols (a 101) and
+   * a handler that answers nothing (Bun, after `server.upgrade(request)`) are passed back untouched.
    * @example export default { fetch: createCors({ origin: ['https://app.example.com'] }).wrap(handler) }
    */
-  wrap<R extends Rest>(
-    handler: FetchHandler<R>,
-  ): (request: Request, ...rest: R) => Response | Promise<Response>
+  wrap<R extends Rest, Answer extends Response | undefined = Response>(
+    handler: (request: Request, ...rest: R) => Answer | Promise<Answer>,
+  ): (request: Request, ...rest: R) => Answer | Response | Promise<Answer | Response>
   /**
    * The answer to a CORS preflight, or null when `request` is not one (or when
    * `preflightContinue` hands preflights to the handler). `rest` reaches the origin function.
@@ -107,16 +110,18 @@ export const MAX_METHOD_LENGTH = 128
 
 /**
  * The body of every entry point's `createCorsAt` (`@corsica/core` and `@corsica/core/lite`, which
- * differ only in `subdomains`): validates `options` and compiles them into a policy. A
- * CorsConfigError's stack starts at the call to `entry`.
+ * differ only in `subdomains`): validates `options` (one object, or a list of them for settings
+ * that differ per origin, see policies.ts) and compiles them into a policy. A CorsConfigError's
+ * stack starts at the call to `entry`.
  */
 export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
-  options: CorsOptions<Rest>,
+  options: CorsOptions<Rest> | CorsOptionsList<Rest>,
   subdomains: SubdomainCheck,
 ): CorsPolicy<Rest> {
   try {
-    return new Policy(compileOptions(options, subdomains))
+    if (Array.isArray(options)) return createPolicies(options, subdomains, (o) => new Policy(o))
+    return new Policy(compileOptions(options as CorsOptions, subdomains))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }
@@ -171,7 +176,11 @@ class Policy implements CorsPolicy<unknown[]> {
     return Object.freeze(h)
   }
 
-  wrap<Rest extends unknown[]>(handler: FetchHandler<Rest>) {
+  wrap<Rest extends unknown[]>(
+    upgrading: (request: Request, ...rest: Rest) => MaybePromise<Response | undefined>,
+  ) {
+    // Bun's handler answers nothing for a request it upgraded: applyToResponse passes that on.
+    const handler = upgrading as FetchHandler<Rest>
     return (request: Request, ...rest: Rest): Response | Promise<Response> => {
       // The common case first, as #early and #continueHeaders would decide it: neither a
       // preflight nor a csrf check, so the handler runs and its answer gets the actual headers.
@@ -568,8 +577,10 @@ class Policy implements CorsPolicy<unknown[]> {
       return
     }
     // Same-origin requests carry Origin too (Fetch: "append a request `Origin` header") but
-    // need no CORS headers: not granting them is not a refusal worth reporting.
-    if (!details.preflight && !details.csrf && isSameOrigin(request, details.origin)) return
+    // need no CORS headers: not granting them is not a refusal worth reporting (csrf on or off).
+    // A csrf 403 is, whatever its Origin: Sec-Fetch-Site said cross-site.
+    const csrf403 = code === 'cross-origin-write' || code === 'cross-origin-websocket'
+    if (!details.preflight && !csrf403 && isSameOrigin(request, details.origin)) return
     // The fix of an unlisted origin offers a pattern only over a parent one of its siblings is listed under.
     const sibling = listedSibling(this.#o.origin, details.origin)
     if (sibling !== undefined) details = { ...details, listedSibling: sibling }

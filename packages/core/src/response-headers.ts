@@ -65,6 +65,12 @@ function setOrDelete(headers: HeaderStore, name: string, value: string | undefin
  * response is never half-changed.
  */
 export function applyToResponse(response: Response, cors: CorsHeaders): Response {
+  // A handler that switched protocols passes back untouched. A WebSocket handshake's 101
+  // (Deno.upgradeWebSocket, workerd's WebSocketPair) is never read through CORS (Fetch, main
+  // fetch: a "websocket" mode request gets "basic" response tainting, so no CORS check), and a
+  // copy would lose the socket (Fetch's Response constructor refuses a 101 status). Bun's
+  // handler answers nothing (undefined) for a request it upgraded with server.upgrade().
+  if (response === undefined || response.status === 101) return response
   try {
     applyCorsHeaders(response.headers, cors)
     return response

@@ -157,6 +157,14 @@ export interface CorsOptions<Rest extends unknown[] = any[]> {
   onError?: ((error: unknown, request: Request) => Response | Promise<Response>) | false
 }
 
+/**
+ * Settings that differ per origin: a list of options objects. A request is decided by the first
+ * entry whose `origin` grants its Origin, and by the first entry when none does (or it has no
+ * Origin). `onRefuse`, `onError`, `csrf` and `preflightContinue` hold for the whole policy: they
+ * are read from the first entry.
+ */
+export type CorsOptionsList<Rest extends unknown[] = any[]> = readonly CorsOptions<Rest>[]
+
 /** Stable codes of the reasons a CORS request is not granted. */
 export type RefusalCode =
   | 'origin-not-allowed'

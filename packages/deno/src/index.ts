@@ -6,12 +6,13 @@
  * Deno.serve(withCors({ origin: ['https://app.example.com'] }, (request, info) => new Response('ok')))
  * ```
  */
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 
 export type {
   ConfigProblem,
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -32,7 +33,8 @@ export type ServeHandler<Info = unknown> = (request: Request, info: Info) => Res
  * through untouched, and reaches the origin function: `(origin, request, info)`. With
  * `preflightContinue`, the handler answers preflights too, and a granted one's CORS headers go
  * on its answer. The options are checked here, at start-up: bad options throw a
- * {@link CorsConfigError} listing every problem. An exception from the handler propagates to
+ * {@link CorsConfigError} listing every problem. A list of options objects sets what differs per
+ * origin (the first entry whose origin grants a request decides it). An exception from the handler propagates to
  * Deno.serve, whose `onError` turns it into the error response.
  *
  * @example
@@ -40,7 +42,7 @@ export type ServeHandler<Info = unknown> = (request: Request, info: Info) => Res
  *   Response.json({ from: info.remoteAddr })))
  */
 export function withCors<Info>(
-  options: CorsOptions<[info: Info]>,
+  options: CorsOptions<[info: Info]> | CorsOptionsList<[info: Info]>,
   handler: ServeHandler<Info>,
 ): ServeHandler<Info> {
   return createCorsAt(withCors, options).wrap(handler)

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cases, continueCases } from '@corsica/testkit'
+import { cases, continueCases, perOriginCases } from '@corsica/testkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type DenoRun, packageDir, runDeno } from './deno-process.ts'
 
@@ -77,6 +77,15 @@ describe('deno test in the real Deno binary', () => {
     expect(missing.map((c) => c.name)).toEqual([])
   })
 
+  it('ran every per-origin case (a list of options) directly and through a Deno.serve socket', () => {
+    const missing = perOriginCases.filter(
+      (c) =>
+        results.get(`per origin (handler): ${c.name}`) !== true ||
+        results.get(`per origin (Deno.serve over a socket): every case > ${c.name}`) !== true,
+    )
+    expect(missing.map((c) => c.name)).toEqual([])
+  })
+
   it('ran every case of the shared table through @corsica/hono, and its socket smoke set', () => {
     const missing = cases.filter((c) => results.get(`hono (app.request): ${c.name}`) !== true)
     expect(missing.map((c) => c.name)).toEqual([])
@@ -93,6 +102,16 @@ describe('deno test in the real Deno binary', () => {
     expect(results.get('docs/recipes/deno-env-origins.ts: origins from Deno.env, read at module load')).toBe(
       true,
     )
+  })
+
+  it('ran the WebSocket handshakes (csrf): refused before the handler, connected, the 101 untouched', () => {
+    for (const name of [
+      'a WebSocket handshake from an unlisted origin gets 403, and the handler never runs',
+      'a WebSocket handshake from a listed origin connects, and its 101 passes back untouched',
+      'a WebSocket handshake from no Origin (not a browser) connects, and its 101 passes back untouched',
+    ]) {
+      expect(results.get(name), name).toBe(true)
+    }
   })
 
   it('ran the Deno.serve tests: preflight, actual request, info, exceptions, config errors', () => {

@@ -21,6 +21,9 @@ const EXPECTED: Record<string, { verdict: 'allowed' | 'blocked'; preflight: 'sen
   'unlisted-origin': { verdict: 'blocked', preflight: 'not-sent' },
   'delete-not-allowed': { verdict: 'blocked', preflight: 'sent' },
   'header-not-allowed': { verdict: 'blocked', preflight: 'sent' },
+  // A form-like POST from the unlisted origin: no preflight; the browser hides the answer either way.
+  'write-without-csrf': { verdict: 'blocked', preflight: 'not-sent' },
+  'write-with-csrf': { verdict: 'blocked', preflight: 'not-sent' },
 }
 
 interface Card {
@@ -134,6 +137,12 @@ describe('the demo page in Chromium: console lines, server lines, layout, access
       /^\[corsica\] request refused: origin http:\/\/evil\./,
     )
     expect(cards['simple-get']!.serverLine).toContain('nothing')
+    expect(cards['write-without-csrf']!.serverLine).toMatch(
+      /^\[corsica\] request refused: POST from http:\/\/evil\.\S+ ran the handler; the browser hides the answer, but not the write/,
+    )
+    expect(cards['write-with-csrf']!.serverLine).toMatch(
+      /^\[corsica\] request refused: cross-origin POST from http:\/\/evil\.\S+ was refused with 403 before the handler ran \(csrf\)/,
+    )
   })
 
   it('never runs the handler for a refused preflight', () => {

@@ -18,9 +18,12 @@ const EXPECTED: Record<string, { verdict: 'allowed' | 'blocked'; preflight: 'sen
   'unlisted-origin': { verdict: 'blocked', preflight: 'not-sent' },
   'delete-not-allowed': { verdict: 'blocked', preflight: 'sent' },
   'header-not-allowed': { verdict: 'blocked', preflight: 'sent' },
+  // A form-like POST from the unlisted origin: no preflight; the browser hides the answer either way.
+  'write-without-csrf': { verdict: 'blocked', preflight: 'not-sent' },
+  'write-with-csrf': { verdict: 'blocked', preflight: 'not-sent' },
 }
 
-type Card = { verdict?: string; preflight?: string; text: string }
+type Card = { verdict?: string; preflight?: string; counter?: string; text: string }
 
 /** Runs in the page: waits for the button, presses it, waits until every card has its answer. */
 async function runAll(timeoutMs: number): Promise<Record<string, Card>> {
@@ -40,6 +43,7 @@ async function runAll(timeoutMs: number): Promise<Record<string, Card>> {
     cards[card.id] = {
       verdict: card.dataset['verdict'],
       preflight: card.dataset['preflight'],
+      counter: card.dataset['counter'],
       text: card.textContent ?? '',
     }
   }
@@ -80,6 +84,19 @@ describe.each(selectedEngines())('[%s] pnpm demo', (engine) => {
     expect(cards['unlisted-origin']!.text).toMatch(/origin-not-allowed[\s\S]*Fix:/)
     expect(cards['delete-not-allowed']!.text).toMatch(/method-not-allowed[\s\S]*Fix: .*DELETE/)
     expect(cards['header-not-allowed']!.text).toMatch(/header-not-allowed[\s\S]*Fix: .*x-debug/)
+  })
+
+  it(`[${engine}] a cross-site POST: blocked by the browser but run by the server without csrf; refused before the handler with csrf: true`, () => {
+    const without = cards['write-without-csrf']!
+    expect(without.counter, without.text).toBe('moved')
+    expect(without.text).toMatch(/0 → 1: the handler ran/)
+    expect(without.text).toMatch(/handler ran\s*yes/)
+    expect(without.text).toContain('ran the handler; the browser hides the answer, but not the write')
+    const withCsrf = cards['write-with-csrf']!
+    expect(withCsrf.counter, withCsrf.text).toBe('still')
+    expect(withCsrf.text).toMatch(/1 → 1: the handler never ran/)
+    expect(withCsrf.text).toMatch(/→ 403[\s\S]*handler ran\s*no/)
+    expect(withCsrf.text).toMatch(/cross-origin-write[\s\S]*Fix: if you trust it, add 'http:\/\/evil\./)
   })
 
   it(`[${engine}] never runs the handler for a refused preflight`, () => {

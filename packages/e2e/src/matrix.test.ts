@@ -10,6 +10,8 @@ import type { Exchange } from '@corsica/demo/journal'
 import { type BrowserCase, preflightHeaders } from '@corsica/testkit'
 import { launch, type Session, selectedEngines } from '@corsica/testkit/engines'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { csrfChecks } from './csrf/checks'
+import { type CsrfApi, startCsrfApi } from './csrf/server'
 import { matrixCases } from './matrix/cases'
 import { servePages } from './matrix/pages'
 import { bun } from './matrix/runtimes/bun'
@@ -19,12 +21,23 @@ import { elysia } from './matrix/runtimes/elysia'
 import { expressNode } from './matrix/runtimes/express'
 import { fastifyNode } from './matrix/runtimes/fastify'
 import { honoNode } from './matrix/runtimes/hono-node'
+import { sveltekit } from './matrix/runtimes/sveltekit'
 import type { RunningApi, Runtime } from './matrix/runtimes/types'
 import { workerd } from './matrix/runtimes/workerd'
 import { fetchInPage, modelVerdict } from './matrix/verdict'
 
 /** Every runtime the API is served by; each one is started once and serves every engine. */
-const RUNTIMES: Runtime[] = [coreNode, honoNode, expressNode, fastifyNode, deno, workerd, bun, elysia]
+const RUNTIMES: Runtime[] = [
+  coreNode,
+  honoNode,
+  expressNode,
+  fastifyNode,
+  deno,
+  workerd,
+  bun,
+  elysia,
+  sveltekit,
+]
 
 // The API's host shares a site (app.localhost) with the listed pages, so a SameSite=Lax cookie
 // travels on their credentialed requests, as it would between app.example.com and api.example.com.
@@ -34,6 +47,8 @@ const API_HOST = 'api.app.localhost'
 const NAMES = matrixCases(0).map((c) => c.name)
 
 let pages: Served
+/** csrf in the browsers (csrf/checks.ts): one Deno server with WebSockets, shared by every engine. */
+let csrfApi: CsrfApi
 const apis = new Map<Runtime, RunningApi>()
 
 /** Points the page at `origin` unless it is there already. */
@@ -52,10 +67,12 @@ beforeAll(async () => {
   pages = await servePages()
   // One at a time: Deno and workerd each bundle and start a process; two cores are shared.
   for (const runtime of RUNTIMES) apis.set(runtime, await runtime.start(pages.port))
+  csrfApi = await startCsrfApi()
 })
 
 afterAll(async () => {
   for (const api of apis.values()) await api.stop()
+  await csrfApi?.stop()
   await pages?.close()
 })
 
@@ -79,6 +96,12 @@ for (const engine of selectedEngines()) {
     })
 
     for (const runtime of RUNTIMES) describeRuntime(engine, runtime, () => ({ browser, cases }))
+    describe('csrf (Deno.serve, @corsica/deno)', () =>
+      csrfChecks(
+        engine,
+        () => browser,
+        () => csrfApi,
+      ))
   })
 }
 

@@ -3,6 +3,7 @@ import {
   applyCorsHeaders,
   type CorsHeaders,
   type CorsOptions,
+  type CorsOptionsList,
   createCorsAt,
   type HeaderStore,
   withEarlierHeaders,
@@ -29,7 +30,7 @@ type SetHeaders = Record<string, string | string[]>
  * listing every problem. An origin function receives `(origin, request)`.
  * @example new Elysia().use(cors({ origin: ['https://app.example.com'], credentials: true }))
  */
-export function cors(options: CorsOptions<[]>) {
+export function cors(options: CorsOptions<[]> | CorsOptionsList<[]>) {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
   // The headers of each request, decided once in onRequest and read by the late hooks (a thrown
   // error passes through both onError and mapResponse).

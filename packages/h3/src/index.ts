@@ -1,5 +1,5 @@
 /** @module h3 v2 middleware for CORS (Nitro v3 server middleware too), backed by @corsica/core. */
-import { type CorsOptions, createCorsAt, withEarlierHeaders } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt, withEarlierHeaders } from '@corsica/core'
 import { type H3Event, type Middleware, toResponse } from 'h3'
 
 export type {
@@ -20,7 +20,7 @@ export { CorsConfigError } from '@corsica/core'
  * @example app.use(cors({ origin: ['https://app.example.com'], credentials: true }))
  * @example app.get('/api/items', handler, { middleware: [cors({ origin: '*' })] })
  */
-export function cors(options: CorsOptions<[event: H3Event]>): Middleware {
+export function cors(options: CorsOptions<[event: H3Event]> | CorsOptionsList<[event: H3Event]>): Middleware {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
 
   return async function corsMiddleware(event, next) {

@@ -4,7 +4,16 @@
  * `app.use(cors(options))` then a route for every method, served by h3's `serve` on 127.0.0.1.
  * The servers start once, before the cases, and stop after them.
  */
-import { type Case, cases, checkOutcome, continueCases, csrfCases, handlers } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  continueCases,
+  csrfCases,
+  handlers,
+  type PerOriginCase,
+  perOriginCases,
+} from '@corsica/testkit'
 import { H3 } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendCase } from '../test/http.ts'
@@ -23,7 +32,8 @@ const nodeAnswers: Record<string, Case['expect']> = {
   },
 }
 
-const all = [...cases, ...continueCases, ...csrfCases]
+// Then the per-origin table: `cors([...])`, a list of options.
+const all: (Case | PerOriginCase)[] = [...cases, ...continueCases, ...csrfCases, ...perOriginCases]
 const servers: Served[] = []
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { corsWith, type HonoCors } from './middleware.ts'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,

@@ -6,6 +6,7 @@
 import {
   type CorsHeaders,
   type CorsOptions,
+  type CorsOptionsList,
   type CorsPolicy,
   configErrorResponse,
   type createCorsAt,
@@ -16,13 +17,14 @@ import {
 import type { Context, Env, MiddlewareHandler } from 'hono'
 
 /**
- * The options, or a function of `c.env` (the platform's bindings: Workers' `env`) that returns
- * them, called once per env object and its result compiled then and kept. The origin function
- * receives `(origin, request, c)`.
+ * The options (an object, or a list of them for settings that differ per origin), or a function
+ * of `c.env` (the platform's bindings: Workers' `env`) that returns them, called once per env
+ * object and its result compiled then and kept. The origin function receives `(origin, request, c)`.
  */
 export type HonoCorsOptions<E extends Env = any> =
   | CorsOptions<[c: Context<E>]>
-  | ((env: E['Bindings']) => CorsOptions<[c: Context<E>]>)
+  | CorsOptionsList<[c: Context<E>]>
+  | ((env: E['Bindings']) => CorsOptions<[c: Context<E>]> | CorsOptionsList<[c: Context<E>]>)
 
 /** The `cors` function of an entry. */
 export type HonoCors = <E extends Env = any>(options: HonoCorsOptions<E>) => MiddlewareHandler<E>

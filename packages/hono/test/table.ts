@@ -2,13 +2,13 @@
  * The shared table as Hono apps: one app per case, the same in every runtime (Node, workerd,
  * Deno). Imports carry `.ts` so Deno can load this file as it is.
  */
-import { type Case, cases, checkOutcome, handlers, toRequest } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, handlers, type PerOriginCase, toRequest } from '@corsica/testkit'
 import { Hono } from 'hono'
 import { cors } from '../src/index.ts'
 import type { HonoCors } from '../src/middleware.ts'
 
 /** A Hono app for `c`: `cors(c.options)` on every path, then the case's handler. `use` is `cors` of an entry. */
-export function appFor(c: Case, use: HonoCors = cors): Hono {
+export function appFor(c: Case | PerOriginCase, use: HonoCors = cors): Hono {
   const app = new Hono()
   app.use('*', use(c.options))
   const handler = handlers[c.handler ?? 'ok']
@@ -17,7 +17,7 @@ export function appFor(c: Case, use: HonoCors = cors): Hono {
 }
 
 /** Sends `c` to its app in-process (`app.request`) and returns what differs from the case. */
-export async function runInProcess(c: Case, use: HonoCors = cors): Promise<string[]> {
+export async function runInProcess(c: Case | PerOriginCase, use: HonoCors = cors): Promise<string[]> {
   return checkOutcome(c, await appFor(c, use).request(toRequest(c)))
 }
 

@@ -6,6 +6,7 @@
 export type {
   CorsHeaders,
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,

@@ -36,6 +36,31 @@ describe('createCorsMiddleware', () => {
     expect(response.headers.get('vary')).toBe('Origin')
   })
 
+  test('takes a list of options: each origin gets the settings of the first entry that grants it', async () => {
+    const proxy = createCorsMiddleware([
+      { origin: [APP], credentials: true, methods: ['GET', 'DELETE'] },
+      { origin: ['https://*.partner.test'], methods: ['GET'], maxAge: 60 },
+    ])
+    const admin = await proxy(request({ headers: { origin: APP } }))
+    expect(admin.headers.get('x-middleware-next')).toBe('1')
+    expect(admin.headers.get('access-control-allow-credentials')).toBe('true')
+    const partner = await proxy(request({ headers: { origin: 'https://shop.partner.test' } }))
+    expect(partner.headers.get('access-control-allow-origin')).toBe('https://shop.partner.test')
+    expect(partner.headers.get('access-control-allow-credentials')).toBeNull()
+    const preflight = await proxy(
+      request({
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.partner.test', 'access-control-request-method': 'GET' },
+      }),
+    )
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET')
+    expect(preflight.headers.get('access-control-max-age')).toBe('60')
+    expect(() => createCorsMiddleware([{ origin: [APP] }, { origin: [APP], maxAge: -1 }])).toThrow(
+      /\[1\]\.maxAge: -1 is not a whole number[\s\S]*\[1\]\.origin: is never used/,
+    )
+  })
+
   test("decorates the caller's own response", async () => {
     const own = NextResponse.json({ error: 'sign in' }, { status: 401 })
     const response = await createCorsMiddleware(options)(request({ headers: { origin: APP } }), own)

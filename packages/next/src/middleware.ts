@@ -1,4 +1,4 @@
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 import { type NextFetchEvent, NextResponse } from 'next/server.js'
 
 /**
@@ -30,7 +30,9 @@ export interface CorsMiddleware {
  * export const config = { matcher: ['/api/:path*'] }
  */
 export function createCorsMiddleware(
-  options: CorsOptions<[event: NextFetchEvent | undefined]>,
+  options:
+    | CorsOptions<[event: NextFetchEvent | undefined]>
+    | CorsOptionsList<[event: NextFetchEvent | undefined]>,
 ): CorsMiddleware {
   const policy = createCorsAt(createCorsMiddleware, options)
   return async (request: Request, responseOrEvent?: Response | NextFetchEvent, eventArg?: NextFetchEvent) => {

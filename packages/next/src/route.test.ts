@@ -1,4 +1,5 @@
 import { CorsConfigError } from '@corsica/core'
+import { checkOutcome, handlers, perOriginCases, toRequest } from '@corsica/testkit'
 import { describe, expect, test, vi } from 'vitest'
 import { withCors } from './route'
 
@@ -82,5 +83,19 @@ describe('withCors', () => {
       },
     )
     expect(() => GET(new Request(url, { headers: { origin: APP } }), {})).toThrow(error)
+  })
+})
+
+describe('withCors with a list of options (settings per origin): the per-origin table', () => {
+  test.each(perOriginCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const handler = handlers[c.handler ?? 'ok']
+    const route: Record<string, (request: Request) => Response | Promise<Response>> = withCors(c.options, {
+      GET: handler,
+      POST: handler,
+      PUT: handler,
+    })
+    const response = await route[c.request.method]!(toRequest(c))
+    expect(checkOutcome(c, response)).toEqual([])
   })
 })

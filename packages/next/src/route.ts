@@ -1,4 +1,4 @@
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 
 /** An app-router route handler: the request and Next's route context (`{ params }`), typed by each route. */
 export type RouteHandler = (request: any, context: any) => Response | Promise<Response>
@@ -25,7 +25,7 @@ export type CorsRouteHandlers<H extends RouteHandlers> = H & {
  * export const { GET, POST, OPTIONS } = withCors({ origin: ['https://app.example.com'] }, { GET, POST })
  */
 export function withCors<H extends RouteHandlers>(
-  options: CorsOptions<[context: any]>,
+  options: CorsOptions<[context: any]> | CorsOptionsList<[context: any]>,
   handlers: H,
 ): CorsRouteHandlers<H> {
   const policy = createCorsAt(withCors, options)

@@ -24,6 +24,9 @@ export const PUBLISHED = [
   'h3',
   'node',
   'fastify',
+  'sveltekit',
+  'astro',
+  'react-router',
 ] as const
 
 /** A packed package: the tarball's path and its size in bytes. */
@@ -43,9 +46,19 @@ function testedVersions(): Record<string, string> {
   const h3 = manifest('packages/h3/package.json').devDependencies
   const node = manifest('packages/node/package.json').devDependencies
   const fastify = manifest('packages/fastify/package.json').devDependencies
+  // The frameworks are the adapters' peers: npm would install their newest versions otherwise.
+  const sveltekit = manifest('packages/sveltekit/package.json').devDependencies
+  const astro = manifest('packages/astro/package.json').devDependencies
+  const reactRouter = manifest('packages/react-router/package.json').devDependencies
   return {
     express: node.express,
     fastify: fastify.fastify,
+    '@sveltejs/kit': sveltekit['@sveltejs/kit'],
+    '@sveltejs/vite-plugin-svelte': sveltekit['@sveltejs/vite-plugin-svelte'],
+    svelte: sveltekit.svelte,
+    vite: sveltekit.vite,
+    astro: astro.astro,
+    'react-router': reactRouter['react-router'],
     elysia: elysia.elysia,
     h3: h3.h3,
     hono: hono.hono,

@@ -132,13 +132,19 @@ export const csrfCases: Case[] = [
   // Rule 6: bypass.
   passed(
     'a cross-site POST to a route bypass lets through',
-    { origin: [APP], csrf: { bypass: (request) => new URL(request.url).pathname.endsWith('/oauth/callback') } },
+    {
+      origin: [APP],
+      csrf: { bypass: (request) => new URL(request.url).pathname.endsWith('/oauth/callback') },
+    },
     write('POST', { origin: EVIL, 'sec-fetch-site': 'cross-site' }, '/oauth/callback'),
     { [ACAO]: null },
   ),
   refused(
     'a cross-site POST to a route bypass does not name',
-    { origin: [APP], csrf: { bypass: (request) => new URL(request.url).pathname.endsWith('/oauth/callback') } },
+    {
+      origin: [APP],
+      csrf: { bypass: (request) => new URL(request.url).pathname.endsWith('/oauth/callback') },
+    },
     write('POST', { origin: EVIL, 'sec-fetch-site': 'cross-site' }, '/transfer'),
   ),
   // Off unless set: the write runs, the browser merely hides the answer.

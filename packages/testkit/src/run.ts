@@ -7,7 +7,7 @@ import { handlerRan } from './handlers.ts'
  * The request a case describes, against `baseUrl` (default `http://api.test`). A header value
  * `SELF` becomes the origin of `baseUrl`.
  */
-export function toRequest(c: Case, baseUrl = 'http://api.test'): Request {
+export function toRequest(c: Pick<Case, 'request'>, baseUrl = 'http://api.test'): Request {
   const headers = new Headers()
   for (const [name, value] of requestHeaders(c, baseUrl)) headers.append(name, value)
   const hasBody = c.request.method !== 'GET' && c.request.method !== 'HEAD' && c.request.method !== 'OPTIONS'
@@ -25,7 +25,7 @@ export interface ObservedResponse {
 }
 
 /** Every way `response` differs from what `c` expects; empty when it passes. */
-export function checkOutcome(c: Case, response: ObservedResponse): string[] {
+export function checkOutcome(c: Pick<Case, 'expect'>, response: ObservedResponse): string[] {
   const problems: string[] = []
   if (response.status !== c.expect.status)
     problems.push(`status ${response.status}, expected ${c.expect.status}`)
@@ -41,7 +41,7 @@ export function checkOutcome(c: Case, response: ObservedResponse): string[] {
 }
 
 /** The header lines of a case's request, with `SELF` replaced by the origin of `baseUrl`. */
-export function requestHeaders(c: Case, baseUrl: string): [string, string][] {
+export function requestHeaders(c: Pick<Case, 'request'>, baseUrl: string): [string, string][] {
   const pairs = Array.isArray(c.request.headers) ? c.request.headers : Object.entries(c.request.headers ?? {})
   const self = new URL(baseUrl).origin
   return pairs.map(([name, value]) => [name, value === SELF ? self : value])

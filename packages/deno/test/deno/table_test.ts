@@ -1,16 +1,25 @@
 /**
  * The shared table inside Deno, twice: calling the withCors handler directly, and through a
- * real Deno.serve on 127.0.0.1 (port 0) with Deno's fetch as the client.
+ * real Deno.serve on 127.0.0.1 (port 0) with Deno's fetch as the client. The per-origin table
+ * (a list of options objects) the same two ways.
  */
-import { type Case, cases, checkOutcome, handlers, toRequest } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  handlers,
+  type PerOriginCase,
+  perOriginCases,
+  toRequest,
+} from '@corsica/testkit'
 import { withCors } from '../../src/index.ts'
 
 /** The handler for a case: the case's inner handler behind withCors. */
-function handlerFor(c: Case): Deno.ServeHandler {
+function handlerFor(c: Case | PerOriginCase): Deno.ServeHandler {
   return withCors(c.options, (request) => handlers[c.handler ?? 'ok'](request))
 }
 
-function assertPasses(c: Case, response: Response): void {
+function assertPasses(c: Case | PerOriginCase, response: Response): void {
   const problems = checkOutcome(c, response)
   if (problems.length > 0) throw new Error(`${c.name}:\n  ${problems.join('\n  ')}`)
 }
@@ -20,15 +29,23 @@ const info: Deno.ServeHandlerInfo = {
   completed: Promise.resolve(),
 }
 
-for (const c of cases) {
-  Deno.test(`table (handler): ${c.name}`, async () => {
-    const response = await handlerFor(c)(toRequest(c), info)
-    assertPasses(c, response)
-    await response.body?.cancel()
-  })
+for (const [table, rows] of [
+  ['table', cases],
+  ['per origin', perOriginCases],
+] as const) {
+  for (const c of rows) {
+    Deno.test(`${table} (handler): ${c.name}`, async () => {
+      const response = await handlerFor(c)(toRequest(c), info)
+      assertPasses(c, response)
+      await response.body?.cancel()
+    })
+  }
 }
 
-Deno.test('table (Deno.serve over a socket): every case', async (t) => {
+Deno.test('table (Deno.serve over a socket): every case', (t) => overSocket(t, cases))
+Deno.test('per origin (Deno.serve over a socket): every case', (t) => overSocket(t, perOriginCases))
+
+async function overSocket(t: Deno.TestContext, cases: readonly (Case | PerOriginCase)[]): Promise<void> {
   // One server for the whole table: each request names its case in a header.
   const byName = new Map(cases.map((c) => [c.name, handlerFor(c)]))
   const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, (request, serveInfo) => {
@@ -50,4 +67,4 @@ Deno.test('table (Deno.serve over a socket): every case', async (t) => {
   } finally {
     await server.shutdown()
   }
-})
+}

@@ -1,0 +1,29 @@
+/**
+ * The test app's middleware: the shared table's policy i on /conformance/i, no CORS under /bare
+ * (what Astro does by itself) but a naive middleware that marks what passes through it, and one app policy everywhere else.
+ */
+import { cases, continueCases } from '@corsica/testkit'
+import type { MiddlewareHandler } from 'astro'
+import { cors } from '../../../src/index.ts'
+
+/** As test/table.test.ts numbers them: the shared table, then the preflightContinue cases. */
+const table = [...cases, ...continueCases].map((c) => cors(c.options))
+
+const app = cors({ origin: ['https://app.example.com'], credentials: true, allowedHeaders: ['content-type'] })
+
+export const onRequest: MiddlewareHandler = (context, next) => {
+  const { pathname } = context.url
+  // test/http.ts names the case in x-table-case; the csrf bypass cases need paths of their own.
+  const tableCase =
+    context.request.headers.get('x-table-case') ?? /^\/conformance\/(\d+)$/.exec(pathname)?.[1]
+  if (tableCase !== undefined) return table[Number(tableCase)]!(context, next)
+  if (pathname.startsWith('/bare/')) return naive(next)
+  return app(context, next)
+}
+
+/** What a first middleware looks like: it marks the answer after next(). */
+async function naive(next: () => Promise<Response>): Promise<Response> {
+  const response = await next()
+  response.headers.set('x-naive-middleware', 'ran')
+  return response
+}

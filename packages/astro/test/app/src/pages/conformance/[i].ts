@@ -1,0 +1,3 @@
+import { tableRoute } from '../../table-route'
+
+export const ALL = tableRoute

@@ -1,0 +1,3 @@
+import { tableRoute } from '../../../table-route'
+
+export const fallback = tableRoute
