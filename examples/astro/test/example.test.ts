@@ -3,8 +3,9 @@
  * recommended CSRF setup, Astro's check off (`security.checkOrigin: false`) and Corsica's
  * `csrf: true` on, so one list decides who may read and who may write.
  */
+
+import { send } from '@corsica/testkit/http'
 import { describe, expect, inject, test } from 'vitest'
-import { send } from './http'
 
 const url = inject('exampleUrl')
 const APP = 'https://app.example.com'

@@ -3,8 +3,9 @@
  * Corsica's `csrf: true` from the middleware of the /api parent route. React Router has no CSRF
  * check of its own, so without `csrf` a cross-site form post runs the action.
  */
+
+import { send } from '@corsica/testkit/http'
 import { describe, expect, inject, test } from 'vitest'
-import { send } from './http'
 
 const url = inject('exampleUrl')
 const APP = 'https://app.example.com'

@@ -1,8 +1,8 @@
 /** Astro's own pitfalls, each by name, against the built test app (test/app). */
 import { CorsConfigError } from '@corsica/core'
+import { send } from '@corsica/testkit/http'
 import { describe, expect, inject, test } from 'vitest'
 import { cors } from '../src/index'
-import { send } from './http'
 
 const url = inject('astroUrl')
 const APP = 'https://app.example.com'

@@ -2,8 +2,9 @@
  * Elysia's own pitfalls, each by name, over HTTP against the apps of test/servers.ts in Bun.
  * Expected values follow the Fetch standard's CORS check and CORS-preflight fetch.
  */
+
+import { send } from '@corsica/testkit/http'
 import { describe, expect, inject, it } from 'vitest'
-import { send } from '../test/http.ts'
 
 const APP = 'https://app.test'
 const ACAO = 'access-control-allow-origin'

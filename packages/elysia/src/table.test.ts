@@ -4,8 +4,8 @@
  * WebSocket handshake cases are not sent: undici's request() refuses an Upgrade header.
  */
 import { type Case, cases, checkOutcome, continueCases, csrfCases } from '@corsica/testkit'
+import { sendCase } from '@corsica/testkit/http'
 import { describe, expect, inject, it } from 'vitest'
-import { sendCase } from '../test/http.ts'
 
 /**
  * Where Bun answers before Elysia runs, named: Bun's HTTP server refuses a request whose header

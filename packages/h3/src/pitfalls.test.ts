@@ -2,9 +2,10 @@
  * h3's own pitfalls, each by name, over HTTP against apps on h3's `serve`. Expected values follow
  * the Fetch standard's CORS check and CORS-preflight fetch.
  */
+
+import { send } from '@corsica/testkit/http'
 import { H3, HTTPError } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { send } from '../test/http.ts'
 import { type Served, serveApp } from '../test/serve.ts'
 import { cors } from './index.ts'
 

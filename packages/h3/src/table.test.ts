@@ -14,9 +14,9 @@ import {
   type PerOriginCase,
   perOriginCases,
 } from '@corsica/testkit'
+import { sendCase } from '@corsica/testkit/http'
 import { H3 } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sendCase } from '../test/http.ts'
 import { type Served, serveApp } from '../test/serve.ts'
 import { cors } from './index.ts'
 

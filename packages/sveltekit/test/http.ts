@@ -1,37 +1,8 @@
-/** Sends a request exactly as given (undici's `request`: no header added or merged by a client). */
+/** Sends a table case to the built app: the policy is chosen by the case's number. */
 import { type Case, requestHeaders, toRequest } from '@corsica/testkit'
-import { request } from 'undici'
+import { type Answer, send } from '@corsica/testkit/http'
 
-/** What a test sees of an answer. Repeated header lines are joined with ", " (RFC 9110 §5.3). */
-export interface Answer {
-  status: number
-  headers: { get(name: string): string | null }
-  body: string
-}
-
-export async function send(
-  url: string,
-  init: { method?: string; headers?: Record<string, string> | [string, string][]; body?: string } = {},
-): Promise<Answer> {
-  const pairs = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})
-  const res = await request(url, {
-    method: (init.method ?? 'GET') as 'GET',
-    headers: pairs.flat(),
-    body: init.body,
-  })
-  const body = await res.body.text()
-  return {
-    status: res.statusCode,
-    body,
-    headers: {
-      get(name) {
-        const value = res.headers[name.toLowerCase()]
-        if (value === undefined) return null
-        return Array.isArray(value) ? value.join(', ') : value
-      },
-    },
-  }
-}
+export type { Answer }
 
 /**
  * Sends case `c`, number `i` of the table, as the table describes it: to /conformance/i, or to the

@@ -1,6 +1,8 @@
-/** A raw HTTP client for the tests: undici sends the header lines exactly as given. */
-import { type Case, type ObservedResponse, requestHeaders } from '@corsica/testkit'
+/** A raw HTTP client for tests over real sockets: undici sends the header lines exactly as given. */
+
 import { request } from 'undici'
+import type { Case } from './cases.ts'
+import { type ObservedResponse, requestHeaders } from './run.ts'
 
 /** What a test sees of an answer. Repeated header lines read as one value joined with ", ". */
 export interface Answer extends ObservedResponse {
@@ -33,7 +35,7 @@ export async function send(
 }
 
 /** Sends case `c` to `base`, header lines as the case lists them (`SELF`: the server's origin). */
-export function sendCase(c: Case, base: string): Promise<Answer> {
+export function sendCase(c: Pick<Case, 'request'>, base: string): Promise<Answer> {
   const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)
   return send(`${base}${c.request.path ?? '/'}`, {
     method: c.request.method,
