@@ -1,5 +1,5 @@
 /** Putting CORS headers on a response: the policy owns them, and Vary is merged, never replaced. */
-import type { CorsHeaders, HeaderStore } from './types.ts'
+import type { CorsAnswer, CorsHeaders, HeaderStore } from './types.ts'
 
 const ACAO = 'access-control-allow-origin' as const
 const ACAC = 'access-control-allow-credentials' as const
@@ -108,6 +108,31 @@ export function mergeVary(headers: HeaderStore, add: string): void {
 
 function fieldNames(list: string): string[] {
   return list.split(',').map((s) => s.trim().toLowerCase())
+}
+
+/**
+ * Writes the policy's own answer (a preflight's, or csrf's 403) on `response`, a Response a
+ * framework built with what earlier layers set (a middleware's `x-request-id`, a cookie): those
+ * stay, except CORS headers, which are the policy's alone (an earlier
+ * `Access-Control-Allow-Origin: *` must not grant a refused preflight), and body headers; Vary is
+ * merged. The same result as {@link withEarlierHeaders}, without building the answer's Response
+ * first: when nothing was set earlier (the common case), the one Response is the framework's.
+ * Returns `response`, changed in place (its headers must be mutable).
+ */
+export function writeAnswer(response: Response, answer: CorsAnswer): Response {
+  const headers = response.headers
+  const stale: string[] = []
+  for (const [name] of headers) {
+    if (name.startsWith('access-control-') || name === 'content-type' || name === 'content-length')
+      stale.push(name)
+  }
+  for (const name of stale) headers.delete(name)
+  const record = answer.headers
+  for (const name of Object.keys(record)) {
+    if (name === 'vary') mergeVary(headers, record[name]!)
+    else headers.set(name, record[name]!)
+  }
+  return response
 }
 
 /**

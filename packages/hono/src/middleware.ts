@@ -4,6 +4,8 @@
  * comes from `@corsica/core/lite`, which never reaches the list.
  */
 import {
+  type CorsAnswer,
+  type CorsDecision,
   type CorsHeaders,
   type CorsOptions,
   type CorsOptionsList,
@@ -12,9 +14,10 @@ import {
   type createCorsAt,
   isThenable,
   type perEnv,
-  withEarlierHeaders,
+  writeAnswer,
 } from '@corsica/core/lite'
-import type { Context, Env, MiddlewareHandler } from 'hono'
+import type { Context, Env, MiddlewareHandler, Next } from 'hono'
+import type { StatusCode } from 'hono/utils/http-status'
 
 /**
  * The options (an object, or a list of them for settings that differ per origin), or a function
@@ -44,28 +47,31 @@ export function corsWith(core: { createCorsAt: typeof createCorsAt; perEnv: type
 function middleware<E extends Env>(policy: CorsPolicy<[c: Context<E>]>): MiddlewareHandler<E> {
   // Not an async function: awaiting values that are rarely promises (the origin option is
   // seldom a function) costs a microtask each, a measurable share of a middleware's price.
+  // Decided once, before the route: the same decision gives a preflight's answer or the
+  // headers for the route's response.
   return function corsMiddleware(c, next) {
-    const answer = policy.intercept(c.req.raw, c)
-    if (isThenable(answer))
-      return answer.then((res) => (res ? respond(c, res) : next().then(() => finish(c))))
-    if (answer) return Promise.resolve(respond(c, answer)) // a preflight never reaches the route (Fetch standard, CORS-preflight fetch)
-    return next().then(() => finish(c))
+    const decision = policy.decide(c.req.raw, c)
+    return isThenable(decision) ? decision.then((d) => follow(c, next, d)) : follow(c, next, decision)
   }
 
-  // Headers that earlier middleware set (c.header(), c.res.headers) stay on the preflight
-  // answer, but its CORS headers are the policy's alone. Stored with the setter cleared first,
-  // as below, so that Hono does not copy the earlier headers back over the policy's.
-  function respond(c: Context<E>, answer: Response): Response {
-    const response = withEarlierHeaders(answer, c.res.headers)
+  function follow(c: Context<E>, next: Next, decision: CorsDecision): Promise<Response | undefined> {
+    // A preflight never reaches the route (Fetch standard, CORS-preflight fetch).
+    if (decision.respond) return Promise.resolve(respond(c, decision))
+    return next().then(() => {
+      store(c, decision.headers)
+      return undefined
+    })
+  }
+
+  // Headers that earlier middleware set (c.header(), c.res.headers) stay on the policy's answer,
+  // but its CORS headers are the policy's alone. c.newResponse() builds the Response with them
+  // (without reading c.res, which would build one more); it is stored with the setter cleared
+  // first, as below, so that Hono does not copy the earlier headers back over the policy's.
+  function respond(c: Context<E>, answer: CorsAnswer): Response {
+    const response = writeAnswer(c.newResponse(answer.body, answer.status as StatusCode), answer)
     c.res = undefined
     c.res = response
     return response
-  }
-
-  function finish(c: Context<E>): void | Promise<void> {
-    const cors = policy.actualHeaders(c.req.raw, c)
-    if (isThenable(cors)) return cors.then((headers) => store(c, headers))
-    store(c, cors)
   }
 
   // c.res is whatever the app produced, app.onError's response included: Hono catches a
