@@ -6,9 +6,16 @@
 import { perEnvWith } from './env.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import { publicSuffixCheck } from './public-suffix.ts'
+import { withRegExpProbe } from './regexp-suffix.ts'
 import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
+
+/**
+ * The full entry's check of subdomain patterns (the Public Suffix List), which also probes
+ * RegExps for names anyone can register under a public suffix.
+ */
+const subdomains = /* @__PURE__ */ withRegExpProbe(publicSuffixCheck)
 
 /**
  * Validates `options` and compiles them into a policy. A list of options objects sets what
@@ -21,7 +28,7 @@ export * from './common.ts'
 export function createCors<Rest extends unknown[] = any[]>(
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, publicSuffixCheck)
+  return compilePolicy(createCors, options, subdomains)
 }
 
 /**
@@ -33,7 +40,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, publicSuffixCheck)
+  return compilePolicy(entry, options, subdomains)
 }
 
 /**

@@ -56,10 +56,15 @@ export type SubdomainCheck = ((entry: string, scheme: string, base: string) => E
   readonly patterns: () => OriginPatterns
   /**
    * Whether anyone can register names right under `domain` (a public suffix), when the entry point
-   * knows (the full entry does, from the list): a RegExp is then probed under the suffix its
-   * literal end names. Absent (the lite entry), RegExps are not probed for it.
+   * knows (the full entry does, from the list).
    */
   readonly isPublicSuffix?: (domain: string) => boolean
+  /**
+   * What is wrong with a compiled RegExp that grants names anyone can register under a public
+   * suffix (regexp-suffix.ts), when the entry point probes for it (the full entry); absent (the
+   * lite entry), RegExps are not probed for it, and its bundle holds no probe.
+   */
+  readonly regexpProblem?: (entry: RegExp, source: string, compiled: RegExp) => EntryProblem | null
 }
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
@@ -144,7 +149,7 @@ function addEntry(
   subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {
-    const compiled = compileRegExp(entry, subdomains.isPublicSuffix)
+    const compiled = compileRegExp(entry, subdomains.regexpProblem)
     if ('problem' in compiled) return compiled
     policy.regexps.push(compiled)
     return null
@@ -226,10 +231,7 @@ const UNMEANT_ORIGINS = [
  * that one origin is allowed once and refused the next) and `m` (which lets `^`/`$` match at
  * line breaks) are dropped.
  */
-function compileRegExp(
-  entry: RegExp,
-  isPublicSuffix: ((domain: string) => boolean) | undefined,
-): RegExp | EntryProblem {
+function compileRegExp(entry: RegExp, regexpProblem: SubdomainCheck['regexpProblem']): RegExp | EntryProblem {
   const { source, flags } = entry // read once: a subclass could answer differently each time
   if (!isAnchored(source)) {
     return {
@@ -253,93 +255,7 @@ function compileRegExp(
       fix: "use origin: '*' for a public API without credentials, or list the origins you trust (a pattern like 'https://*.example.com' covers subdomains).",
     }
   }
-  return (isPublicSuffix && publicSuffixProblem(entry, source, compiled, isPublicSuffix)) || compiled
-}
-
-/** A label nobody registered, for probing a RegExp under a public suffix. */
-const PROBE_LABELS = ['corsicaunmeant', 'corsica-unmeant-origin'] as const
-
-/**
- * A RegExp that grants names anyone can register under a public suffix, as the pattern string
- * `'https://*.vercel.app'` would (refused in parsePattern): `/^https:\/\/.*\.vercel\.app$/`.
- * The literal end of its source (`.vercel.app`) names the suffix; the RegExp is tried on a
- * made-up name right under it (`https://corsicaunmeant.vercel.app`), keeping whatever part of
- * that label the source fixes (`-preview` in `[a-z-]+-preview\.vercel\.app`).
- */
-function publicSuffixProblem(
-  entry: RegExp,
-  source: string,
-  compiled: RegExp,
-  isPublicSuffix: (domain: string) => boolean,
-): EntryProblem | null {
-  const tail = literalTail(source, compiled.flags.includes('i'))
-  const labels = tail.split('.')
-  // The longest public suffix the tail ends with: `vercel.app`, not `app`.
-  for (let k = 0; k < labels.length; k++) {
-    const suffix = labels.slice(k).join('.')
-    // `localhost` is a suffix by the default rule, but its names are this machine's, as for patterns.
-    if (labels.slice(k).includes('') || suffix === 'localhost') continue
-    if (!isPublicSuffix(suffix)) continue
-    // What the source fixes of the label right under the suffix (possibly nothing).
-    const rest = labels.slice(0, k)
-    if (rest.length > 1) return null // a label of the user's own sits between: `.my-site.vercel.app`
-    const part = rest[0] ?? ''
-    for (const label of PROBE_LABELS) {
-      for (const scheme of ['https', 'http']) {
-        const probe = `${scheme}://${label}${part}.${suffix}`
-        if (!compiled.test(probe)) continue
-        return {
-          problem: `${show(entry)} matches ${probe}, a name anyone can register under '${suffix}', a public suffix (Public Suffix List): it grants strangers' sites, as the pattern '${scheme}://*.${suffix}' would.`,
-          fix: `list your own origins under it ('${scheme}://my-site.${suffix}'), or a pattern under a domain you control ('${scheme}://*.my-site.${suffix}').`,
-        }
-      }
-    }
-    return null
-  }
-  return null
-}
-
-/**
- * The host characters a RegExp source ends with, read backwards from its final `$` (and any
- * closing groups or optional groups such as a port, `(:\d+)?`) up to the first character that
- * is not a literal: `^https:\/\/.*\.vercel\.app$` ends with `.vercel.app`.
- */
-function literalTail(source: string, ignoreCase: boolean): string {
-  let end = source.length
-  for (;;) {
-    const before = end
-    while (end > 0 && (source[end - 1] === ')' || source[end - 1] === '$') && !isEscaped(source, end - 1))
-      end--
-    // An optional group at the very end (`(:\d+)?`, `(?::[0-9]+)?`): skipped whole.
-    if (end > 1 && source[end - 1] === '?' && source[end - 2] === ')' && !isEscaped(source, end - 2)) {
-      let depth = 0
-      let i = end - 2
-      for (; i >= 0; i--) {
-        if (isEscaped(source, i)) continue
-        if (source[i] === ')') depth++
-        else if (source[i] === '(' && --depth === 0) break
-      }
-      if (i < 0) return ''
-      end = i
-    }
-    if (end === before) break
-  }
-  let tail = ''
-  let i = end
-  while (i > 0) {
-    const ch = source[i - 1]!
-    if (/[a-zA-Z0-9-]/.test(ch) && !isEscaped(source, i - 1)) {
-      tail = ch + tail
-      i--
-    } else if (ch === '.' && isEscaped(source, i - 1)) {
-      tail = `.${tail}`
-      i -= 2
-    } else break
-  }
-  // A quantifier ends the scan at once (`app?$` fixes nothing), so every character kept is fixed.
-  // Upper case without the i flag matches no origin a browser sends (hosts are lower case).
-  if (!ignoreCase && tail !== tail.toLowerCase()) return ''
-  return tail.toLowerCase()
+  return regexpProblem?.(entry, source, compiled) || compiled
 }
 
 /**
@@ -355,7 +271,7 @@ export function isAnchored(source: string): boolean {
 }
 
 /** Whether the character at `i` is preceded by an odd number of backslashes. */
-function isEscaped(source: string, i: number): boolean {
+export function isEscaped(source: string, i: number): boolean {
   let backslashes = 0
   while (i - 1 - backslashes >= 0 && source[i - 1 - backslashes] === '\\') backslashes++
   return backslashes % 2 === 1
