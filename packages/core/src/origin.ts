@@ -80,9 +80,7 @@ const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([
 const HOST_CHARS = /^[a-zA-Z0-9._\-*:[\]\u0080-\uffff]*$/
 /** ASCII control characters, space and DEL: the URL parser strips or rejects them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/g
 
 /**
  * Compiles the `origin` option. Problems are pushed onto `problems` (with the option path)
@@ -167,23 +165,17 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
-  if (parsed.kind === 'pattern' && parsed.pattern.host === null) {
-    const refused = subdomains(entry, parsed.pattern.scheme, parsed.pattern.suffix.slice(1))
+  if (parsed.pattern?.host === null) {
+    const refused = subdomains(entry, parsed.scheme, parsed.host)
     if (refused) return refused
   }
   const changed = urlParserDisagrees(entry, parsed)
   if (changed) return changed
-  if (policy.secureOnly) {
-    const scheme =
-      parsed.kind === 'exact' ? parsed.origin.slice(0, parsed.origin.indexOf(':')) : parsed.pattern.scheme
-    const host =
-      parsed.kind === 'exact'
-        ? hostOf(parsed.origin)
-        : (parsed.pattern.host ?? parsed.pattern.suffix.slice(1))
-    if (scheme === 'http' && !isLoopbackHost(host)) return insecureProblem(entry)
+  if (policy.secureOnly && parsed.scheme === 'http' && !isLoopbackHost(parsed.host)) {
+    return insecureProblem(entry)
   }
-  if (parsed.kind === 'exact') policy.exact.add(parsed.origin)
-  else policy.patterns.add(parsed.pattern)
+  if (parsed.pattern) policy.patterns.add(parsed.pattern)
+  else policy.exact.add(parsed.origin)
   return null
 }
 
@@ -283,18 +275,12 @@ export function isEscaped(source: string, i: number): boolean {
  * label and no wildcard port), with nothing after it.
  */
 function urlParserDisagrees(entry: string, parsed: Exclude<Parsed, EntryProblem>): EntryProblem | null {
-  const p = parsed.kind === 'pattern' ? parsed.pattern : null
-  const scheme = p
-    ? p.scheme
-    : parsed.kind === 'exact'
-      ? parsed.origin.slice(0, parsed.origin.indexOf(':'))
-      : ''
-  if (!DEFAULT_PORTS.has(scheme)) return null
+  if (!DEFAULT_PORTS.has(parsed.scheme)) return null
+  const p = parsed.pattern
   const probe = p ? entry.replace('*.', 'x.').replace(/:\*$/, '') : entry
-  const expected =
-    parsed.kind === 'exact'
-      ? parsed.origin
-      : `${scheme}://${p!.host ?? `x${p!.suffix}`}${p!.port === '' || p!.port === '*' ? '' : `:${p!.port}`}`
+  const expected = p
+    ? `${p.scheme}://${p.host ?? `x${p.suffix}`}${p.port === '' || p.port === '*' ? '' : `:${p.port}`}`
+    : parsed.origin
   let url: URL | null = null
   try {
     url = new URL(probe)
@@ -342,7 +328,14 @@ export function isInsecureOrigin(origin: string): boolean {
   return origin.startsWith('http://') && !isLoopbackHost(hostOf(origin))
 }
 
-type Parsed = { kind: 'exact'; origin: string } | { kind: 'pattern'; pattern: OriginPattern } | EntryProblem
+/**
+ * A configured origin string parsed: an exact origin, or a pattern. `scheme` and `host` are what
+ * the checks after parsing read: the host, or a subdomain pattern's base domain (`example.com`).
+ */
+type Parsed =
+  | { scheme: string; host: string; origin: string; pattern?: undefined }
+  | { scheme: string; host: string; pattern: OriginPattern }
+  | EntryProblem
 
 /** Parses one configured origin string: an exact origin or a pattern. */
 function parseConfiguredOrigin(entry: string): Parsed {
@@ -356,11 +349,12 @@ function parseConfiguredOrigin(entry: string): Parsed {
       fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}]; if the value comes from an environment variable, pass it through originsFromEnv(value, 'ALLOWED_ORIGINS') from @corsica/core, which splits it and names the variable in its errors.`,
     }
   }
-  const control = CONTROL_OR_SPACE.exec(entry)
-  if (control !== null) {
+  // search() and replaceAll() ignore the g flag's lastIndex: the RegExp keeps no state.
+  const control = entry.search(CONTROL_OR_SPACE)
+  if (control !== -1) {
     return {
-      problem: `'${entry}' contains ${JSON.stringify(control[0])} at position ${control.index}; the URL parser strips or refuses it, so it is not the origin it looks like.`,
-      fix: `write the origin without spaces or control characters, e.g. '${entry.replaceAll(CONTROL_OR_SPACE_ALL, '')}'.`,
+      problem: `'${entry}' contains ${JSON.stringify(entry[control])} at position ${control}; the URL parser strips or refuses it, so it is not the origin it looks like.`,
+      fix: `write the origin without spaces or control characters, e.g. '${entry.replaceAll(CONTROL_OR_SPACE, '')}'.`,
     }
   }
   const m = SCHEME_AND_REST.exec(entry)
@@ -428,9 +422,13 @@ function parseConfiguredOrigin(entry: string): Parsed {
     }
   }
   if (normalPort === '*') {
-    return { kind: 'pattern', pattern: { scheme, suffix: '', host: normalHost, port: '*' } }
+    return { scheme, host: normalHost, pattern: { scheme, suffix: '', host: normalHost, port: '*' } }
   }
-  return { kind: 'exact', origin: `${scheme}://${normalHost}${normalPort ? `:${normalPort}` : ''}` }
+  return {
+    scheme,
+    host: normalHost,
+    origin: `${scheme}://${normalHost}${normalPort ? `:${normalPort}` : ''}`,
+  }
 }
 
 function splitHostPort(rest: string): { host: string; port: string } {
@@ -483,7 +481,7 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
     }
   }
-  return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
+  return { scheme, host: normalBase, pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
 }
 
 const SERIALIZED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/
