@@ -2,7 +2,7 @@
  * Validating the options once, at start-up, and compiling them into precomputed header
  * values. Every problem is collected, then thrown together as one CorsConfigError.
  */
-import { type ConfigProblem, CorsConfigError, show } from './errors.ts'
+import { type ConfigProblem, CorsConfigError, problemLines, show } from './errors.ts'
 import {
   isForbiddenMethod,
   isForbiddenRequestHeader,
@@ -188,8 +188,7 @@ export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck)
  */
 export function formatNotes(notes: readonly ConfigProblem[]): string {
   const count = notes.length === 1 ? '1 CORS setting does' : `${notes.length} CORS settings do`
-  const lines = notes.map((n) => `  - ${n.option}: ${n.problem}\n    Fix: ${n.fix}`)
-  return `[corsica] ${count} nothing and ${notes.length === 1 ? 'is' : 'are'} ignored:\n${lines.join('\n')}`
+  return `[corsica] ${count} nothing and ${notes.length === 1 ? 'is' : 'are'} ignored:\n${problemLines(notes)}`
 }
 
 function compileCsrf(value: unknown, problems: ConfigProblem[]): CompiledOptions['csrf'] {
@@ -294,7 +293,7 @@ function snapshot(options: object, problems: ConfigProblem[]): Snapshot {
       problems.push(unknownName(key))
       continue
     }
-    const value = 'value' in descriptor ? descriptor.value : descriptor.get?.call(options)
+    const value = propertyValue(descriptor, options)
     o[key] = Array.isArray(value) ? copyList(value) : value
   }
   return o
@@ -308,11 +307,14 @@ function isKnownOption(name: string): name is (typeof KNOWN_OPTIONS)[number] {
 export function copyList(list: readonly unknown[]): unknown[] {
   const length = list.length
   const copy: unknown[] = []
-  for (let i = 0; i < length; i++) {
-    const d = Reflect.getOwnPropertyDescriptor(list, i)
-    copy.push(d === undefined ? undefined : 'value' in d ? d.value : d.get?.call(list))
-  }
+  for (let i = 0; i < length; i++) copy.push(propertyValue(Reflect.getOwnPropertyDescriptor(list, i), list))
   return copy
+}
+
+/** What a property of `object` holds: its value, or what its getter answers (undefined when absent). */
+export function propertyValue(descriptor: PropertyDescriptor | undefined, object: object): unknown {
+  if (descriptor === undefined) return undefined
+  return 'value' in descriptor ? descriptor.value : descriptor.get?.call(object)
 }
 
 function unknownName(name: string): ConfigProblem {
