@@ -4,18 +4,19 @@
  * List; `@corsica/core/lite` is the same without them, and without the list.
  */
 import { perEnvWith } from './env.ts'
+import { fullCheck } from './full-check.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import { publicSuffixCheck } from './public-suffix.ts'
-import { withRegExpProbe } from './regexp-suffix.ts'
 import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
 
 /**
  * The full entry's check of subdomain patterns (the Public Suffix List), which also probes
- * RegExps for names anyone can register under a public suffix.
+ * RegExps for names anyone can register under a public suffix, and finds the siblings a pattern
+ * in a refusal's fix may cover (see full-check.ts).
  */
-const subdomains = /* @__PURE__ */ withRegExpProbe(publicSuffixCheck)
+const subdomains = /* @__PURE__ */ fullCheck(publicSuffixCheck)
 
 /**
  * Validates `options` and compiles them into a policy. A list of options objects sets what

@@ -65,6 +65,12 @@ export type SubdomainCheck = ((entry: string, scheme: string, base: string) => E
    * lite entry), RegExps are not probed for it, and its bundle holds no probe.
    */
   readonly regexpProblem?: (entry: RegExp, source: string, compiled: RegExp) => EntryProblem | null
+  /**
+   * The listed exact origins by the pattern over their parent domain that this entry point would
+   * accept (OriginPolicy.siblings); absent (the lite entry, which accepts no subdomain pattern),
+   * there are none.
+   */
+  readonly siblings?: (exact: ReadonlySet<string>) => ReadonlyMap<string, string>
 }
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
@@ -94,20 +100,9 @@ export function compileOrigin(
   const exact = new Set<string>()
   const patterns = subdomains.patterns()
   const regexps: RegExp[] = []
-  let siblings: Map<string, string> | null = null
+  let siblings: ReadonlyMap<string, string> | null = null
   const siblingsOf = () => {
-    if (siblings === null) {
-      siblings = new Map()
-      for (const origin of exact) {
-        const pattern = siblingPattern(origin)
-        if (pattern === null || siblings.has(pattern)) continue
-        const parent = hostOf(pattern).slice(2)
-        // Only a pattern this entry point would accept is suggested (never over a public suffix).
-        if (subdomains(pattern, pattern.slice(0, pattern.indexOf(':')), parent) === null) {
-          siblings.set(pattern, origin)
-        }
-      }
-    }
+    siblings ??= subdomains.siblings?.(exact) ?? new Map()
     return siblings
   }
   const policy = {
@@ -310,7 +305,7 @@ function isLoopbackHost(host: string): boolean {
 }
 
 /** The host of a serialized origin `scheme://host[:port]`. */
-function hostOf(origin: string): string {
+export function hostOf(origin: string): string {
   const rest = origin.slice(origin.indexOf('://') + 3)
   return rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : rest.split(':')[0]!
 }

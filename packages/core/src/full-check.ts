@@ -1,22 +1,42 @@
 /**
- * The full entry's probe of a configured RegExp for names anyone can register under a public
- * suffix. Only the full entry knows the suffixes (the Public Suffix List), so only its
- * {@link SubdomainCheck} carries the probe (`regexpProblem`): a lite bundle holds none of this.
+ * What only the full entry's {@link SubdomainCheck} does, since only it accepts subdomain
+ * patterns and knows the public suffixes (the Public Suffix List): probing a configured RegExp
+ * for names anyone can register under a public suffix (`regexpProblem`), and finding the listed
+ * origins a pattern could cover (`siblings`, for the fix of a refused origin). A lite bundle
+ * holds none of this.
  */
 import { show } from './errors.ts'
-import { type EntryProblem, isEscaped, type SubdomainCheck } from './origin.ts'
+import { type EntryProblem, hostOf, isEscaped, type SubdomainCheck } from './origin.ts'
+import { siblingPattern } from './reasons.ts'
 
 /**
- * `check` with the probe of RegExps under the public suffixes its `isPublicSuffix` knows. Pure:
- * a bundle that never compiles a policy drops it.
+ * `check` with the RegExp probe (under the public suffixes its `isPublicSuffix` knows) and the
+ * siblings. Pure: a bundle that never compiles a policy drops it.
  */
-export function withRegExpProbe(check: SubdomainCheck): SubdomainCheck {
+export function fullCheck(check: SubdomainCheck): SubdomainCheck {
   const isPublicSuffix = check.isPublicSuffix
-  if (isPublicSuffix === undefined) return check
   return Object.assign((entry: string, scheme: string, base: string) => check(entry, scheme, base), check, {
-    regexpProblem: (entry: RegExp, source: string, compiled: RegExp) =>
-      publicSuffixProblem(entry, source, compiled, isPublicSuffix),
+    regexpProblem:
+      isPublicSuffix &&
+      ((entry: RegExp, source: string, compiled: RegExp) =>
+        publicSuffixProblem(entry, source, compiled, isPublicSuffix)),
+    siblings: (exact: ReadonlySet<string>) => siblingsOf(check, exact),
   })
+}
+
+/** Listed exact origins by the pattern over their parent domain, for patterns `check` accepts. */
+function siblingsOf(check: SubdomainCheck, exact: ReadonlySet<string>): ReadonlyMap<string, string> {
+  const siblings = new Map<string, string>()
+  for (const origin of exact) {
+    const pattern = siblingPattern(origin)
+    if (pattern === null || siblings.has(pattern)) continue
+    const parent = hostOf(pattern).slice(2)
+    // Only a pattern this entry point would accept is suggested (never over a public suffix).
+    if (check(pattern, pattern.slice(0, pattern.indexOf(':')), parent) === null) {
+      siblings.set(pattern, origin)
+    }
+  }
+  return siblings
 }
 
 /** A label nobody registered, for probing a RegExp under a public suffix. */
