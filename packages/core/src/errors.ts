@@ -45,8 +45,12 @@ Object.defineProperty(CorsConfigError.prototype, 'name', {
 
 function formatProblems(problems: readonly ConfigProblem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
-  const lines = problems.map((p) => `  - ${p.option}: ${p.problem}\n    Fix: ${p.fix}`)
-  return `${count} in CORS options\n${lines.join('\n')}`
+  return `${count} in CORS options\n${problemLines(problems)}`
+}
+
+/** Each problem on two lines, `  - option: problem` and `    Fix: fix`. */
+export function problemLines(problems: readonly ConfigProblem[]): string {
+  return problems.map((p) => `  - ${p.option}: ${p.problem}\n    Fix: ${p.fix}`).join('\n')
 }
 
 /** Shows a configured value the way a user would have written it. */

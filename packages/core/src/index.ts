@@ -4,11 +4,19 @@
  * List; `@corsica/core/lite` is the same without them, and without the list.
  */
 import { perEnvWith } from './env.ts'
+import { fullCheck } from './full-check.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
 import { publicSuffixCheck } from './public-suffix.ts'
 import type { CorsOptions, CorsOptionsList } from './types.ts'
 
 export * from './common.ts'
+
+/**
+ * The full entry's check of subdomain patterns (the Public Suffix List), which also probes
+ * RegExps for names anyone can register under a public suffix, and finds the siblings a pattern
+ * in a refusal's fix may cover (see full-check.ts).
+ */
+const subdomains = /* @__PURE__ */ fullCheck(publicSuffixCheck)
 
 /**
  * Validates `options` and compiles them into a policy. A list of options objects sets what
@@ -21,7 +29,7 @@ export * from './common.ts'
 export function createCors<Rest extends unknown[] = any[]>(
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(createCors, options, publicSuffixCheck)
+  return compilePolicy(createCors, options, subdomains)
 }
 
 /**
@@ -33,7 +41,7 @@ export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, publicSuffixCheck)
+  return compilePolicy(entry, options, subdomains)
 }
 
 /**

@@ -2,7 +2,7 @@
  * Validating the options once, at start-up, and compiling them into precomputed header
  * values. Every problem is collected, then thrown together as one CorsConfigError.
  */
-import { type ConfigProblem, CorsConfigError, show } from './errors.ts'
+import { type ConfigProblem, CorsConfigError, problemLines, show } from './errors.ts'
 import {
   isForbiddenMethod,
   isForbiddenRequestHeader,
@@ -96,13 +96,14 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck): CompiledOptions {
   const problems: ConfigProblem[] = []
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new CorsConfigError([
-      {
-        option: 'options',
-        problem: `${show(options)} is not an options object.`,
-        fix: "call createCors({ origin: ['https://app.example.com'] }).",
-      },
-    ])
+    invalid(
+      problems,
+      'options',
+      options,
+      'is not an options object.',
+      "call createCors({ origin: ['https://app.example.com'] }).",
+    )
+    throw new CorsConfigError(problems)
   }
   const o = snapshot(options, problems)
 
@@ -187,8 +188,7 @@ export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck)
  */
 export function formatNotes(notes: readonly ConfigProblem[]): string {
   const count = notes.length === 1 ? '1 CORS setting does' : `${notes.length} CORS settings do`
-  const lines = notes.map((n) => `  - ${n.option}: ${n.problem}\n    Fix: ${n.fix}`)
-  return `[corsica] ${count} nothing and ${notes.length === 1 ? 'is' : 'are'} ignored:\n${lines.join('\n')}`
+  return `[corsica] ${count} nothing and ${notes.length === 1 ? 'is' : 'are'} ignored:\n${problemLines(notes)}`
 }
 
 function compileCsrf(value: unknown, problems: ConfigProblem[]): CompiledOptions['csrf'] {
@@ -210,11 +210,13 @@ function compileCsrf(value: unknown, problems: ConfigProblem[]): CompiledOptions
       return null
     }
   }
-  problems.push({
-    option: 'csrf',
-    problem: `${show(value)} is not true, false or { bypass }.`,
-    fix: "write csrf: true, or csrf: { bypass: (request) => new URL(request.url).pathname === '/oauth/callback' } for a route that must accept cross-site posts.",
-  })
+  invalid(
+    problems,
+    'csrf',
+    value,
+    'is not true, false or { bypass }.',
+    "write csrf: true, or csrf: { bypass: (request) => new URL(request.url).pathname === '/oauth/callback' } for a route that must accept cross-site posts.",
+  )
   return null
 }
 
@@ -222,11 +224,13 @@ function compileOnError(value: unknown, problems: ConfigProblem[]): CompiledOpti
   if (value === undefined) return defaultOnError
   if (value === false) return null
   if (typeof value === 'function') return value as NonNullable<CompiledOptions['onError']>
-  problems.push({
-    option: 'onError',
-    problem: `${show(value)} is not a function or false.`,
-    fix: "pass a function (error, request) => new Response('...', { status: 500 }), leave it out for a 500 with CORS headers, or false to rethrow.",
-  })
+  invalid(
+    problems,
+    'onError',
+    value,
+    'is not a function or false.',
+    "pass a function (error, request) => new Response('...', { status: 500 }), leave it out for a 500 with CORS headers, or false to rethrow.",
+  )
   return null
 }
 
@@ -246,22 +250,26 @@ function defaultOnError(error: unknown): Response {
 function compilePreflightRefusals(value: unknown, problems: ConfigProblem[]): boolean {
   if (value === undefined || value === 'explain') return true
   if (value === 'opaque') return false
-  problems.push({
-    option: 'preflightRefusals',
-    problem: `${show(value)} is not 'explain' or 'opaque'.`,
-    fix: "leave it out ('explain': the browser's console names the refused method or header), or write 'opaque' for a bare 403.",
-  })
+  invalid(
+    problems,
+    'preflightRefusals',
+    value,
+    "is not 'explain' or 'opaque'.",
+    "leave it out ('explain': the browser's console names the refused method or header), or write 'opaque' for a bare 403.",
+  )
   return true
 }
 
 function compileOnRefuse(value: unknown, problems: ConfigProblem[]): CompiledOptions['onRefuse'] {
   if (value === undefined || value === false) return null
   if (typeof value === 'function') return value as NonNullable<CompiledOptions['onRefuse']>
-  problems.push({
-    option: 'onRefuse',
-    problem: `${show(value)} is not a function or false.`,
-    fix: 'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix), or false to log nothing.',
-  })
+  invalid(
+    problems,
+    'onRefuse',
+    value,
+    'is not a function or false.',
+    'pass a function (refusal, request) => { ... }, e.g. (r) => console.warn(r.message, r.fix), or false to log nothing.',
+  )
   return null
 }
 
@@ -285,7 +293,7 @@ function snapshot(options: object, problems: ConfigProblem[]): Snapshot {
       problems.push(unknownName(key))
       continue
     }
-    const value = 'value' in descriptor ? descriptor.value : descriptor.get?.call(options)
+    const value = propertyValue(descriptor, options)
     o[key] = Array.isArray(value) ? copyList(value) : value
   }
   return o
@@ -299,11 +307,14 @@ function isKnownOption(name: string): name is (typeof KNOWN_OPTIONS)[number] {
 export function copyList(list: readonly unknown[]): unknown[] {
   const length = list.length
   const copy: unknown[] = []
-  for (let i = 0; i < length; i++) {
-    const d = Reflect.getOwnPropertyDescriptor(list, i)
-    copy.push(d === undefined ? undefined : 'value' in d ? d.value : d.get?.call(list))
-  }
+  for (let i = 0; i < length; i++) copy.push(propertyValue(Reflect.getOwnPropertyDescriptor(list, i), list))
   return copy
+}
+
+/** What a property of `object` holds: its value, or what its getter answers (undefined when absent). */
+export function propertyValue(descriptor: PropertyDescriptor | undefined, object: object): unknown {
+  if (descriptor === undefined) return undefined
+  return 'value' in descriptor ? descriptor.value : descriptor.get?.call(object)
 }
 
 function unknownName(name: string): ConfigProblem {
@@ -354,11 +365,7 @@ function checkBoolean(
   const value: unknown = options[name]
   if (value === undefined) return false
   if (typeof value === 'boolean') return value
-  problems.push({
-    option: name,
-    problem: `${show(value)} is not true or false.`,
-    fix: `write ${name}: true or leave it out.`,
-  })
+  invalid(problems, name, value, 'is not true or false.', `write ${name}: true or leave it out.`)
   return false
 }
 
@@ -373,19 +380,11 @@ function listOption(
   if (value === '*') return null
   if (typeof value === 'string') {
     const items = value.split(',').map((s) => s.trim())
-    problems.push({
-      option: name,
-      problem: `${show(value)} is a string; a list is expected.`,
-      fix: `write ${name}: ${show(items)}.`,
-    })
+    invalid(problems, name, value, 'is a string; a list is expected.', `write ${name}: ${show(items)}.`)
     return []
   }
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    problems.push({
-      option: name,
-      problem: `${show(value)} is not a list of names.`,
-      fix: `write ${name}: ['...', '...'], or '*'.`,
-    })
+    invalid(problems, name, value, 'is not a list of names.', `write ${name}: ['...', '...'], or '*'.`)
     return []
   }
   if (value.includes('*')) {
@@ -402,47 +401,60 @@ function listOption(
 function compileMethods(value: unknown, problems: ConfigProblem[]): string[] | null {
   const list = listOption('methods', value, DEFAULT_METHODS, problems)
   if (list === null) return null
-  const methods: string[] = []
-  eachName(list, (method, i) => {
-    const option = `methods[${i}]`
-    if (!isToken(method)) {
-      problems.push({
-        option,
-        problem: `${show(method)} is not a method name.`,
-        fix: "use names like 'PUT' or 'PATCH'.",
-      })
-    } else if (isForbiddenMethod(method)) {
-      problems.push({
-        option,
-        problem: `${show(method)} is a forbidden method: fetch() refuses to send it.`,
-        fix: `remove '${method}'.`,
-      })
-    } else {
+  return compileNames(
+    'methods',
+    list,
+    'method',
+    "use names like 'PUT' or 'PATCH'.",
+    problems,
+    (method, option) => {
+      if (isForbiddenMethod(method)) {
+        invalid(
+          problems,
+          option,
+          method,
+          'is a forbidden method: fetch() refuses to send it.',
+          `remove '${method}'.`,
+        )
+        return null
+      }
       // Browsers upper-case the six standard methods before sending them, so 'put' would never
       // match; other methods (PATCH) are compared exactly as written.
-      const normal = normalizeMethod(method)
-      if (!methods.includes(normal)) methods.push(normal)
-    }
-  })
-  return methods
+      return normalizeMethod(method)
+    },
+  )
 }
 
 /**
- * Calls `f` with each name of a list option and its index in the list. An entry holding
- * comma-joined names (`'X-Total-Count, Content-Range'`, as express sends its lists) is split:
- * no method or header name contains a comma (RFC 9110 token), so it can only be a list.
+ * The names of a list option, in order and once each. An entry holding comma-joined names
+ * (`'X-Total-Count, Content-Range'`, as express sends its lists) is split: no method or header
+ * name contains a comma (RFC 9110 token), so it can only be a list. A name that is not a token
+ * is a problem (not a `kind` name, with `fix`); `keep` says what is kept of the others (null:
+ * nothing, once it has said why), given the name and its option path (`methods[2]`).
  */
-function eachName(list: readonly string[], f: (name: string, i: number) => void): void {
+function compileNames(
+  name: string,
+  list: readonly string[],
+  kind: 'method' | 'header',
+  fix: string,
+  problems: ConfigProblem[],
+  keep: (item: string, option: string) => string | null,
+): string[] {
+  const names: string[] = []
   list.forEach((entry, i) => {
-    if (!entry.includes(',')) {
-      f(entry, i)
-      return
-    }
-    for (const part of entry.split(',')) {
-      const name = part.trim()
-      if (name !== '') f(name, i)
+    const option = `${name}[${i}]`
+    const items = entry.includes(',') ? entry.split(',').map((part) => part.trim()) : [entry]
+    for (const item of items) {
+      if (item === '' && items.length > 1) continue
+      if (!isToken(item)) {
+        invalid(problems, option, item, `is not a ${kind} name.`, fix)
+        continue
+      }
+      const kept = keep(item, option)
+      if (kept !== null && !names.includes(kept)) names.push(kept)
     }
   })
+  return names
 }
 
 /**
@@ -459,32 +471,23 @@ function compileAllowedHeaders(
   if (value === undefined) return null
   const list = listOption('allowedHeaders', value, [], problems)
   if (list === null) return null
-  const names: string[] = []
-  eachName(list, (name, i) => {
-    const option = `allowedHeaders[${i}]`
+  const fix = 'use names like content-type or x-api-key (letters, digits and -, no spaces or colons).'
+  return compileNames('allowedHeaders', list, 'header', fix, problems, (name, option) => {
     const lower = name.toLowerCase()
-    if (!isToken(name)) {
-      problems.push({
-        option,
-        problem: `${show(name)} is not a header name.`,
-        fix: 'use names like content-type or x-api-key (letters, digits and -, no spaces or colons).',
-      })
-    } else if (isForbiddenRequestHeader(lower)) {
-      // Fetch: a forbidden request-header name is one script can never set; the browser never
-      // lists it in Access-Control-Request-Headers, so allowing it changes nothing.
-      notes.push({
-        option,
-        problem: `${show(name)} is a header that scripts can never set (the browser sets it itself), so allowing it does nothing.`,
-        fix:
-          lower === 'cookie'
-            ? 'remove it; cookies are sent by the browser when the page uses credentials and you set credentials: true.'
-            : `remove '${name}'.`,
-      })
-    } else if (!names.includes(lower)) {
-      names.push(lower)
-    }
+    if (!isForbiddenRequestHeader(lower)) return lower
+    // Fetch: a forbidden request-header name is one script can never set; the browser never
+    // lists it in Access-Control-Request-Headers, so allowing it changes nothing.
+    invalid(
+      notes,
+      option,
+      name,
+      'is a header that scripts can never set (the browser sets it itself), so allowing it does nothing.',
+      lower === 'cookie'
+        ? 'remove it; cookies are sent by the browser when the page uses credentials and you set credentials: true.'
+        : `remove '${name}'.`,
+    )
+    return null
   })
-  return names
 }
 
 function compileExposedHeaders(
@@ -505,49 +508,52 @@ function compileExposedHeaders(
     }
     return '*'
   }
-  const names: string[] = []
-  eachName(list, (name, i) => {
-    const option = `exposedHeaders[${i}]`
+  const fix = 'use names like x-request-id.'
+  return compileNames('exposedHeaders', list, 'header', fix, problems, (name, option) => {
     const lower = name.toLowerCase()
-    if (!isToken(name)) {
-      problems.push({
-        option,
-        problem: `${show(name)} is not a header name.`,
-        fix: 'use names like x-request-id.',
-      })
-    } else if (isForbiddenResponseHeader(lower)) {
+    if (isForbiddenResponseHeader(lower)) {
       // Fetch: a forbidden response-header name is filtered out of every response script reads.
-      notes.push({
+      invalid(
+        notes,
         option,
-        problem: `${show(name)} is never readable by script, whatever the server says.`,
-        fix: `remove '${name}'; cookies set by the response are stored by the browser when credentials are on.`,
-      })
-    } else if (!SAFELISTED_RESPONSE_HEADERS.has(lower) && !names.includes(lower)) {
-      // Safelisted response headers are always readable; listing them changes nothing.
-      names.push(lower)
+        name,
+        'is never readable by script, whatever the server says.',
+        `remove '${name}'; cookies set by the response are stored by the browser when credentials are on.`,
+      )
+      return null
     }
-  })
-  return names.join(', ')
+    // Safelisted response headers are always readable; listing them changes nothing.
+    return SAFELISTED_RESPONSE_HEADERS.has(lower) ? null : lower
+  }).join(', ')
 }
 
 function compileMaxAge(value: unknown, problems: ConfigProblem[]): string {
   if (value === undefined) return ''
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value)
-  problems.push({
-    option: 'maxAge',
-    problem: `${show(value)} is not a whole number of seconds >= 0.`,
-    fix: 'write maxAge: 600 (ten minutes), or leave it out.',
-  })
+  invalid(
+    problems,
+    'maxAge',
+    value,
+    'is not a whole number of seconds >= 0.',
+    'write maxAge: 600 (ten minutes), or leave it out.',
+  )
   return ''
 }
 
 function compileStatus(value: unknown, problems: ConfigProblem[]): number {
   if (value === undefined) return 204
   if (typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 299) return value
-  problems.push({
-    option: 'optionsSuccessStatus',
-    problem: `${show(value)} is not a 2xx status; browsers fail preflights that do not answer 2xx.`,
-    fix: 'leave it out (204), or use 200 for very old clients.',
-  })
+  invalid(
+    problems,
+    'optionsSuccessStatus',
+    value,
+    'is not a 2xx status; browsers fail preflights that do not answer 2xx.',
+    'leave it out (204), or use 200 for very old clients.',
+  )
   return 204
+}
+
+/** Records that `value`, set for `option`, is wrong: "<the value as written> <text>", and the fix. */
+function invalid(problems: ConfigProblem[], option: string, value: unknown, text: string, fix: string): void {
+  problems.push({ option, problem: `${show(value)} ${text}`, fix })
 }

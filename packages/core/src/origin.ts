@@ -56,10 +56,21 @@ export type SubdomainCheck = ((entry: string, scheme: string, base: string) => E
   readonly patterns: () => OriginPatterns
   /**
    * Whether anyone can register names right under `domain` (a public suffix), when the entry point
-   * knows (the full entry does, from the list): a RegExp is then probed under the suffix its
-   * literal end names. Absent (the lite entry), RegExps are not probed for it.
+   * knows (the full entry does, from the list).
    */
   readonly isPublicSuffix?: (domain: string) => boolean
+  /**
+   * What is wrong with a compiled RegExp that grants names anyone can register under a public
+   * suffix (regexp-suffix.ts), when the entry point probes for it (the full entry); absent (the
+   * lite entry), RegExps are not probed for it, and its bundle holds no probe.
+   */
+  readonly regexpProblem?: (entry: RegExp, source: string, compiled: RegExp) => EntryProblem | null
+  /**
+   * The listed exact origins by the pattern over their parent domain that this entry point would
+   * accept (OriginPolicy.siblings); absent (the lite entry, which accepts no subdomain pattern),
+   * there are none.
+   */
+  readonly siblings?: (exact: ReadonlySet<string>) => ReadonlyMap<string, string>
 }
 
 const SCHEME_AND_REST = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(.*)$/s
@@ -75,9 +86,7 @@ const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([
 const HOST_CHARS = /^[a-zA-Z0-9._\-*:[\]\u0080-\uffff]*$/
 /** ASCII control characters, space and DEL: the URL parser strips or rejects them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL_OR_SPACE_ALL = /[\u0000-\u0020\u007f]/g
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/g
 
 /**
  * Compiles the `origin` option. Problems are pushed onto `problems` (with the option path)
@@ -91,20 +100,9 @@ export function compileOrigin(
   const exact = new Set<string>()
   const patterns = subdomains.patterns()
   const regexps: RegExp[] = []
-  let siblings: Map<string, string> | null = null
+  let siblings: ReadonlyMap<string, string> | null = null
   const siblingsOf = () => {
-    if (siblings === null) {
-      siblings = new Map()
-      for (const origin of exact) {
-        const pattern = siblingPattern(origin)
-        if (pattern === null || siblings.has(pattern)) continue
-        const parent = hostOf(pattern).slice(2)
-        // Only a pattern this entry point would accept is suggested (never over a public suffix).
-        if (subdomains(pattern, pattern.slice(0, pattern.indexOf(':')), parent) === null) {
-          siblings.set(pattern, origin)
-        }
-      }
-    }
+    siblings ??= subdomains.siblings?.(exact) ?? new Map()
     return siblings
   }
   const policy = {
@@ -144,7 +142,7 @@ function addEntry(
   subdomains: SubdomainCheck,
 ): EntryProblem | null {
   if (isRegExp(entry)) {
-    const compiled = compileRegExp(entry, subdomains.isPublicSuffix)
+    const compiled = compileRegExp(entry, subdomains.regexpProblem)
     if ('problem' in compiled) return compiled
     policy.regexps.push(compiled)
     return null
@@ -162,23 +160,17 @@ function addEntry(
   }
   const parsed = parseConfiguredOrigin(entry)
   if ('problem' in parsed) return parsed
-  if (parsed.kind === 'pattern' && parsed.pattern.host === null) {
-    const refused = subdomains(entry, parsed.pattern.scheme, parsed.pattern.suffix.slice(1))
+  if (parsed.pattern?.host === null) {
+    const refused = subdomains(entry, parsed.scheme, parsed.host)
     if (refused) return refused
   }
   const changed = urlParserDisagrees(entry, parsed)
   if (changed) return changed
-  if (policy.secureOnly) {
-    const scheme =
-      parsed.kind === 'exact' ? parsed.origin.slice(0, parsed.origin.indexOf(':')) : parsed.pattern.scheme
-    const host =
-      parsed.kind === 'exact'
-        ? hostOf(parsed.origin)
-        : (parsed.pattern.host ?? parsed.pattern.suffix.slice(1))
-    if (scheme === 'http' && !isLoopbackHost(host)) return insecureProblem(entry)
+  if (policy.secureOnly && parsed.scheme === 'http' && !isLoopbackHost(parsed.host)) {
+    return insecureProblem(entry)
   }
-  if (parsed.kind === 'exact') policy.exact.add(parsed.origin)
-  else policy.patterns.add(parsed.pattern)
+  if (parsed.pattern) policy.patterns.add(parsed.pattern)
+  else policy.exact.add(parsed.origin)
   return null
 }
 
@@ -226,10 +218,7 @@ const UNMEANT_ORIGINS = [
  * that one origin is allowed once and refused the next) and `m` (which lets `^`/`$` match at
  * line breaks) are dropped.
  */
-function compileRegExp(
-  entry: RegExp,
-  isPublicSuffix: ((domain: string) => boolean) | undefined,
-): RegExp | EntryProblem {
+function compileRegExp(entry: RegExp, regexpProblem: SubdomainCheck['regexpProblem']): RegExp | EntryProblem {
   const { source, flags } = entry // read once: a subclass could answer differently each time
   if (!isAnchored(source)) {
     return {
@@ -253,93 +242,7 @@ function compileRegExp(
       fix: "use origin: '*' for a public API without credentials, or list the origins you trust (a pattern like 'https://*.example.com' covers subdomains).",
     }
   }
-  return (isPublicSuffix && publicSuffixProblem(entry, source, compiled, isPublicSuffix)) || compiled
-}
-
-/** A label nobody registered, for probing a RegExp under a public suffix. */
-const PROBE_LABELS = ['corsicaunmeant', 'corsica-unmeant-origin'] as const
-
-/**
- * A RegExp that grants names anyone can register under a public suffix, as the pattern string
- * `'https://*.vercel.app'` would (refused in parsePattern): `/^https:\/\/.*\.vercel\.app$/`.
- * The literal end of its source (`.vercel.app`) names the suffix; the RegExp is tried on a
- * made-up name right under it (`https://corsicaunmeant.vercel.app`), keeping whatever part of
- * that label the source fixes (`-preview` in `[a-z-]+-preview\.vercel\.app`).
- */
-function publicSuffixProblem(
-  entry: RegExp,
-  source: string,
-  compiled: RegExp,
-  isPublicSuffix: (domain: string) => boolean,
-): EntryProblem | null {
-  const tail = literalTail(source, compiled.flags.includes('i'))
-  const labels = tail.split('.')
-  // The longest public suffix the tail ends with: `vercel.app`, not `app`.
-  for (let k = 0; k < labels.length; k++) {
-    const suffix = labels.slice(k).join('.')
-    // `localhost` is a suffix by the default rule, but its names are this machine's, as for patterns.
-    if (labels.slice(k).includes('') || suffix === 'localhost') continue
-    if (!isPublicSuffix(suffix)) continue
-    // What the source fixes of the label right under the suffix (possibly nothing).
-    const rest = labels.slice(0, k)
-    if (rest.length > 1) return null // a label of the user's own sits between: `.my-site.vercel.app`
-    const part = rest[0] ?? ''
-    for (const label of PROBE_LABELS) {
-      for (const scheme of ['https', 'http']) {
-        const probe = `${scheme}://${label}${part}.${suffix}`
-        if (!compiled.test(probe)) continue
-        return {
-          problem: `${show(entry)} matches ${probe}, a name anyone can register under '${suffix}', a public suffix (Public Suffix List): it grants strangers' sites, as the pattern '${scheme}://*.${suffix}' would.`,
-          fix: `list your own origins under it ('${scheme}://my-site.${suffix}'), or a pattern under a domain you control ('${scheme}://*.my-site.${suffix}').`,
-        }
-      }
-    }
-    return null
-  }
-  return null
-}
-
-/**
- * The host characters a RegExp source ends with, read backwards from its final `$` (and any
- * closing groups or optional groups such as a port, `(:\d+)?`) up to the first character that
- * is not a literal: `^https:\/\/.*\.vercel\.app$` ends with `.vercel.app`.
- */
-function literalTail(source: string, ignoreCase: boolean): string {
-  let end = source.length
-  for (;;) {
-    const before = end
-    while (end > 0 && (source[end - 1] === ')' || source[end - 1] === '$') && !isEscaped(source, end - 1))
-      end--
-    // An optional group at the very end (`(:\d+)?`, `(?::[0-9]+)?`): skipped whole.
-    if (end > 1 && source[end - 1] === '?' && source[end - 2] === ')' && !isEscaped(source, end - 2)) {
-      let depth = 0
-      let i = end - 2
-      for (; i >= 0; i--) {
-        if (isEscaped(source, i)) continue
-        if (source[i] === ')') depth++
-        else if (source[i] === '(' && --depth === 0) break
-      }
-      if (i < 0) return ''
-      end = i
-    }
-    if (end === before) break
-  }
-  let tail = ''
-  let i = end
-  while (i > 0) {
-    const ch = source[i - 1]!
-    if (/[a-zA-Z0-9-]/.test(ch) && !isEscaped(source, i - 1)) {
-      tail = ch + tail
-      i--
-    } else if (ch === '.' && isEscaped(source, i - 1)) {
-      tail = `.${tail}`
-      i -= 2
-    } else break
-  }
-  // A quantifier ends the scan at once (`app?$` fixes nothing), so every character kept is fixed.
-  // Upper case without the i flag matches no origin a browser sends (hosts are lower case).
-  if (!ignoreCase && tail !== tail.toLowerCase()) return ''
-  return tail.toLowerCase()
+  return regexpProblem?.(entry, source, compiled) || compiled
 }
 
 /**
@@ -355,7 +258,7 @@ export function isAnchored(source: string): boolean {
 }
 
 /** Whether the character at `i` is preceded by an odd number of backslashes. */
-function isEscaped(source: string, i: number): boolean {
+export function isEscaped(source: string, i: number): boolean {
   let backslashes = 0
   while (i - 1 - backslashes >= 0 && source[i - 1 - backslashes] === '\\') backslashes++
   return backslashes % 2 === 1
@@ -367,18 +270,12 @@ function isEscaped(source: string, i: number): boolean {
  * label and no wildcard port), with nothing after it.
  */
 function urlParserDisagrees(entry: string, parsed: Exclude<Parsed, EntryProblem>): EntryProblem | null {
-  const p = parsed.kind === 'pattern' ? parsed.pattern : null
-  const scheme = p
-    ? p.scheme
-    : parsed.kind === 'exact'
-      ? parsed.origin.slice(0, parsed.origin.indexOf(':'))
-      : ''
-  if (!DEFAULT_PORTS.has(scheme)) return null
+  if (!DEFAULT_PORTS.has(parsed.scheme)) return null
+  const p = parsed.pattern
   const probe = p ? entry.replace('*.', 'x.').replace(/:\*$/, '') : entry
-  const expected =
-    parsed.kind === 'exact'
-      ? parsed.origin
-      : `${scheme}://${p!.host ?? `x${p!.suffix}`}${p!.port === '' || p!.port === '*' ? '' : `:${p!.port}`}`
+  const expected = p
+    ? `${p.scheme}://${p.host ?? `x${p.suffix}`}${p.port === '' || p.port === '*' ? '' : `:${p.port}`}`
+    : parsed.origin
   let url: URL | null = null
   try {
     url = new URL(probe)
@@ -408,7 +305,7 @@ function isLoopbackHost(host: string): boolean {
 }
 
 /** The host of a serialized origin `scheme://host[:port]`. */
-function hostOf(origin: string): string {
+export function hostOf(origin: string): string {
   const rest = origin.slice(origin.indexOf('://') + 3)
   return rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : rest.split(':')[0]!
 }
@@ -426,7 +323,14 @@ export function isInsecureOrigin(origin: string): boolean {
   return origin.startsWith('http://') && !isLoopbackHost(hostOf(origin))
 }
 
-type Parsed = { kind: 'exact'; origin: string } | { kind: 'pattern'; pattern: OriginPattern } | EntryProblem
+/**
+ * A configured origin string parsed: an exact origin, or a pattern. `scheme` and `host` are what
+ * the checks after parsing read: the host, or a subdomain pattern's base domain (`example.com`).
+ */
+type Parsed =
+  | { scheme: string; host: string; origin: string; pattern?: undefined }
+  | { scheme: string; host: string; pattern: OriginPattern }
+  | EntryProblem
 
 /** Parses one configured origin string: an exact origin or a pattern. */
 function parseConfiguredOrigin(entry: string): Parsed {
@@ -440,11 +344,12 @@ function parseConfiguredOrigin(entry: string): Parsed {
       fix: `write a list: [${items.map((item) => `'${item}'`).join(', ')}]; if the value comes from an environment variable, pass it through originsFromEnv(value, 'ALLOWED_ORIGINS') from @corsica/core, which splits it and names the variable in its errors.`,
     }
   }
-  const control = CONTROL_OR_SPACE.exec(entry)
-  if (control !== null) {
+  // search() and replaceAll() ignore the g flag's lastIndex: the RegExp keeps no state.
+  const control = entry.search(CONTROL_OR_SPACE)
+  if (control !== -1) {
     return {
-      problem: `'${entry}' contains ${JSON.stringify(control[0])} at position ${control.index}; the URL parser strips or refuses it, so it is not the origin it looks like.`,
-      fix: `write the origin without spaces or control characters, e.g. '${entry.replaceAll(CONTROL_OR_SPACE_ALL, '')}'.`,
+      problem: `'${entry}' contains ${JSON.stringify(entry[control])} at position ${control}; the URL parser strips or refuses it, so it is not the origin it looks like.`,
+      fix: `write the origin without spaces or control characters, e.g. '${entry.replaceAll(CONTROL_OR_SPACE, '')}'.`,
     }
   }
   const m = SCHEME_AND_REST.exec(entry)
@@ -512,9 +417,13 @@ function parseConfiguredOrigin(entry: string): Parsed {
     }
   }
   if (normalPort === '*') {
-    return { kind: 'pattern', pattern: { scheme, suffix: '', host: normalHost, port: '*' } }
+    return { scheme, host: normalHost, pattern: { scheme, suffix: '', host: normalHost, port: '*' } }
   }
-  return { kind: 'exact', origin: `${scheme}://${normalHost}${normalPort ? `:${normalPort}` : ''}` }
+  return {
+    scheme,
+    host: normalHost,
+    origin: `${scheme}://${normalHost}${normalPort ? `:${normalPort}` : ''}`,
+  }
 }
 
 function splitHostPort(rest: string): { host: string; port: string } {
@@ -567,7 +476,7 @@ function parsePattern(entry: string, scheme: string, host: string, port: string)
       fix: "put your own domain after '*.', e.g. 'https://*.example.com'.",
     }
   }
-  return { kind: 'pattern', pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
+  return { scheme, host: normalBase, pattern: { scheme, suffix: `.${normalBase}`, host: null, port } }
 }
 
 const SERIALIZED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/

@@ -9,7 +9,7 @@
  * may); patterns, RegExps and origin functions are asked entry by entry, in order.
  */
 import { type ConfigProblem, CorsConfigError } from './errors.ts'
-import { type CompiledOptions, compileOptions, copyList } from './options.ts'
+import { type CompiledOptions, compileOptions, copyList, propertyValue } from './options.ts'
 import { isThenable, matchOrigin, type OriginPolicy, type SubdomainCheck } from './origin.ts'
 import type { CorsPolicy } from './policy.ts'
 import { applyToResponse } from './response-headers.ts'
@@ -133,8 +133,7 @@ function isObject(value: unknown): value is object {
 /** An own enumerable property's value (a getter is called), else undefined. */
 function ownValue(object: object, name: string): unknown {
   const d = Reflect.getOwnPropertyDescriptor(object, name)
-  if (d === undefined || !d.enumerable) return undefined
-  return 'value' in d ? d.value : d.get?.call(object)
+  return d?.enumerable ? propertyValue(d, object) : undefined
 }
 
 function sameSetting(name: (typeof POLICY_WIDE_OPTIONS)[number], a: unknown, b: unknown): boolean {

@@ -74,12 +74,14 @@ export const REFUSAL_REASONS: Readonly<
   },
   'method-not-allowed': {
     message: (d) => `method ${d.method} is not in methods`,
-    fix: (d) =>
-      d.caseMismatch
-        ? `the page sent '${d.method}' in lower case and methods are case-sensitive (browsers upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT); call fetch with method: '${d.method?.toUpperCase()}'`
-        : d.method !== d.method?.toUpperCase()
-          ? `add '${d.method?.toUpperCase()}' to methods and call fetch with method: '${d.method?.toUpperCase()}' (browsers send '${d.method}' exactly as the page wrote it, and methods are case-sensitive)`
-          : `add '${d.method}' to methods`,
+    fix: (d) => {
+      const upper = d.method?.toUpperCase()
+      return d.caseMismatch
+        ? `the page sent '${d.method}' in lower case and methods are case-sensitive (browsers upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT); call fetch with method: '${upper}'`
+        : d.method !== upper
+          ? `add '${upper}' to methods and call fetch with method: '${upper}' (browsers send '${d.method}' exactly as the page wrote it, and methods are case-sensitive)`
+          : `add '${d.method}' to methods`
+    },
   },
   'method-malformed': {
     message: (d) => `Access-Control-Request-Method ${JSON.stringify(d.method)} is not a method name`,
