@@ -18,6 +18,10 @@
  * - limit: KiB (1024 bytes) gzipped the entry may add; without one, the row is only reported
  *   (the figures the READMEs compare with, such as hono/cors).
  * - goal (optional): KiB the entry should come down to; reported (met or not), never failed on.
+ * - docs (optional): READMEs that give the figure, in a table row that starts with the entry in
+ *   backticks (`| \`@corsica/hono/lite\` | 14.6 KiB | refused at start-up |`): the first cell
+ *   after it is the figure with two exact origins, the next with a subdomain pattern. A figure
+ *   more than DOC_TOLERANCE KiB off what is measured fails, with the figure to write there.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -97,6 +101,30 @@ export async function measure(row) {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1)
 
+/** How far a README's figure may be from the measured one: a rounding, and a few bytes of change. */
+const DOC_TOLERANCE = 0.15
+
+/** What the READMEs of `docs` say that this run does not measure: one line per stale or missing figure. */
+function staleDocs(results) {
+  const problems = []
+  for (const r of results) {
+    for (const doc of r.docs ?? []) {
+      const lines = readFileSync(join(root, doc), 'utf8').split('\n')
+      const row = lines.find((line) => line.startsWith(`| \`${r.entry}\``))
+      const cell = row?.split('|')[r.origins === 'exact' ? 2 : 3]
+      const said = cell === undefined ? null : /(\d+(?:\.\d+)?) KiB/.exec(cell)
+      if (said === null) {
+        problems.push(`${doc}: no table row \`| \`${r.entry}\` | …\` with its figure (${r.origins} origins)`)
+      } else if (Math.abs(Number(said[1]) - r.gzip / 1024) > DOC_TOLERANCE) {
+        problems.push(
+          `${doc}: says ${said[1]} KiB for ${r.entry} (${r.origins} origins); measured ${kib(r.gzip)} KiB: write that`,
+        )
+      }
+    }
+  }
+  return problems
+}
+
 const budget = JSON.parse(readFileSync(join(sizeDir, 'budget.json'), 'utf8'))
 const results = []
 for (const row of budget) {
@@ -125,6 +153,10 @@ if (asJson) {
     )
   }
 }
+// The READMEs are checked against the published build, which is what their readers bundle.
+const stale = fromSource ? [] : staleDocs(results)
+for (const line of stale) console.error(`size figure out of date: ${line}`)
+if (stale.length > 0) process.exitCode = 1
 const over = results.filter((r) => r.limit !== undefined && r.gzip > r.limit * 1024)
 if (over.length > 0) {
   for (const r of over) {
