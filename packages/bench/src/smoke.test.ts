@@ -81,6 +81,10 @@ describe('pnpm bench --smoke', () => {
       .map((c) => c.trim())
     expect(a).toMatch(/^([0-9.]+x|n\/a)$/)
     expect(b).toBe(a)
+    // The published table: the same run twice reproduces every ratio, so no cell is marked ~.
+    const published = table.slice(table.indexOf("cost / the floor's cost in the same run"))
+    expect(published).toMatch(/\| @corsica\/core wrap\(\) \|/)
+    expect(published).not.toContain('~')
   })
 
   it('measures every subject on every scenario, as paired figures', () => {
