@@ -83,7 +83,7 @@ out.push('', 'n/a: a cost within two standard errors of zero, or below it: its r
 // The published table: per runtime with two runs or more, every ratio all runs reproduce.
 // Ratios, not nanoseconds: a ratio is of two costs measured in the same process, while the
 // machine's speed moves between processes and runs (on the 2-core VM of docs/benchmarks.md, the
-// bare handler alone cost 490 ns in one run and 750 ns in the next), so absolute costs do not
+// bare handler alone cost 480 to 504 ns in one run and 715 to 749 ns in the next), so absolute costs do not
 // reproduce within 10% where the ratios do.
 for (const column of columns.filter((c) => c.length >= 2)) {
   out.push(
