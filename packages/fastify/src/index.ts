@@ -4,6 +4,7 @@ import {
   type CorsDecision,
   type CorsHeaders,
   type CorsOptions,
+  type CorsOptionsList,
   type CorsPolicy,
   createCorsAt,
   type HeaderStore,
@@ -14,6 +15,7 @@ import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyReque
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -22,8 +24,14 @@ export type {
 } from '@corsica/core'
 export { CorsConfigError } from '@corsica/core'
 
-/** The options; an origin function receives `(origin, request, fastifyRequest, reply)`. */
-export type FastifyCorsOptions = CorsOptions<[request: FastifyRequest, reply: FastifyReply]>
+/**
+ * The options (an object, or a list of them for settings that differ per origin: each request
+ * is decided by the first entry whose `origin` grants it); an origin function receives
+ * `(origin, request, fastifyRequest, reply)`.
+ */
+export type FastifyCorsOptions =
+  | CorsOptions<[request: FastifyRequest, reply: FastifyReply]>
+  | CorsOptionsList<[request: FastifyRequest, reply: FastifyReply]>
 
 /** Where onRequest leaves the decided headers for onSend. */
 const CORS = Symbol('corsica.headers')

@@ -1,15 +1,23 @@
 /**
- * The shared table (and the preflightContinue table) over real HTTP through the plugin,
+ * The shared table (and the preflightContinue and per-origin tables) over real HTTP through the plugin,
  * registered at the root of a Fastify 5 app: one app per case, served side by side on one
  * server on 127.0.0.1 (`/c/<n>/`), undici sending each case's request.
  */
-import { type Case, cases, checkOutcome, continueCases } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  continueCases,
+  type PerOriginCase,
+  perOriginCases,
+} from '@corsica/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch, listen, type Running, sendCase } from '../../node/test/http.ts'
 import { answer, fastifyApp } from '../test/app.ts'
 import corsica from './index.ts'
 
-const table: Case[] = [...cases, ...continueCases]
+// Per-origin rows register the plugin with a list of options objects.
+const table: (Case | PerOriginCase)[] = [...cases, ...continueCases, ...perOriginCases]
 
 describe('corsica registered at the root of a Fastify 5 app, over HTTP', () => {
   let server: Running

@@ -32,7 +32,7 @@ export function fastifyApp(): { app: FastifyInstance; listener(): Promise<Reques
 }
 
 /** The case's handler (a testkit Fetch handler) answering through Fastify's reply. */
-export async function answer(c: Case, reply: import('fastify').FastifyReply): Promise<void> {
+export async function answer(c: Pick<Case, 'handler'>, reply: import('fastify').FastifyReply): Promise<void> {
   const response = handlers[c.handler ?? 'ok'](new Request('http://api.test/'))
   const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => {

@@ -6,6 +6,7 @@ import {
   type CorsDecision,
   type CorsHeaders,
   type CorsOptions,
+  type CorsOptionsList,
   type CorsPolicy,
   createCorsAt,
   isThenable,
@@ -15,6 +16,7 @@ import { type OutgoingHeaders, ResponseHeaders } from './response-headers.ts'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -28,8 +30,14 @@ export { type OutgoingHeaders, ResponseHeaders } from './response-headers.ts'
 /** A response as node:http, HTTP/2's compatibility API, Express and Connect hand it over. */
 export type NodeResponse = ServerResponse | Http2ServerResponse
 
-/** The options; an origin function receives `(origin, request, req, res)`. */
-export type NodeCorsOptions = CorsOptions<[req: NodeRequest, res: NodeResponse]>
+/**
+ * The options (an object, or a list of them for settings that differ per origin: each request
+ * is decided by the first entry whose `origin` grants it); an origin function receives
+ * `(origin, request, req, res)`.
+ */
+export type NodeCorsOptions =
+  | CorsOptions<[req: NodeRequest, res: NodeResponse]>
+  | CorsOptionsList<[req: NodeRequest, res: NodeResponse]>
 
 /** A Connect-style middleware: Express 4 and 5, Connect, Polka and anything of that shape. */
 export type CorsMiddleware = (req: any, res: any, next: (error?: unknown) => void) => void

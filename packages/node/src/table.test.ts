@@ -1,10 +1,17 @@
 /**
- * The shared table (and the preflightContinue table) over real HTTP, through `cors()` in
+ * The shared table (and the preflightContinue and per-origin tables) over real HTTP, through `cors()` in
  * Express 5, Express 4 and Connect, and through `withCors()` on node:http: one server per
  * framework on 127.0.0.1, one app per case on it (`/c/<n>/`), undici sending each case's request.
  */
 import type { RequestListener } from 'node:http'
-import { type Case, cases, checkOutcome, continueCases } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  continueCases,
+  type PerOriginCase,
+  perOriginCases,
+} from '@corsica/testkit'
 import connect from 'connect'
 import express5 from 'express'
 import express4 from 'express4'
@@ -12,10 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answer, dispatch, listen, type Running, sendCase } from '../test/http.ts'
 import { cors, withCors } from './index.ts'
 
-const table: Case[] = [...cases, ...continueCases]
+// Per-origin rows pass a list of options objects to the same cors().
+const table: (Case | PerOriginCase)[] = [...cases, ...continueCases, ...perOriginCases]
 
 /** How each framework puts `cors(options)` before the case's handler. */
-const frameworks: Record<string, (c: Case) => RequestListener> = {
+const frameworks: Record<string, (c: Case | PerOriginCase) => RequestListener> = {
   'Express 5': (c) => {
     const app = express5()
     app.use(cors(c.options))

@@ -73,7 +73,7 @@ export async function send(
  * Sends case `c` to `base` + its path, `prefix` first to pick the case's app on a shared server
  * (`dispatch` takes it off again). `SELF` in a header is the origin of `base`.
  */
-export function sendCase(c: Case, base: string, prefix = ''): Promise<Received> {
+export function sendCase(c: Pick<Case, 'request'>, base: string, prefix = ''): Promise<Received> {
   return send(`${base}${prefix}${c.request.path ?? '/'}`, c.request.method, requestHeaders(c, base))
 }
 
@@ -92,7 +92,7 @@ export function dispatch(apps: readonly RequestListener[]): RequestListener {
  * `res.writeHead(status, headers)` (as plain node:http code often does), then the body.
  */
 export async function answer(
-  c: Case,
+  c: Pick<Case, 'handler'>,
   req: IncomingMessage,
   res: ServerResponse,
   style: 'setHeader' | 'writeHead' = 'setHeader',
