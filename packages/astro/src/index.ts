@@ -1,9 +1,10 @@
 /** @module Astro middleware for CORS, backed by @corsica/core. */
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 import type { APIContext, MiddlewareHandler } from 'astro'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -21,7 +22,9 @@ export { CorsConfigError } from '@corsica/core'
  * @example export const onRequest = cors({ origin: ['https://app.example.com'], credentials: true })
  * @example export const onRequest = sequence(cors(options), auth)
  */
-export function cors(options: CorsOptions<[context: APIContext]>): MiddlewareHandler {
+export function cors(
+  options: CorsOptions<[context: APIContext]> | CorsOptionsList<[context: APIContext]>,
+): MiddlewareHandler {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
   return async function corsMiddleware(context, next) {
     const answer = await policy.intercept(context.request, context)

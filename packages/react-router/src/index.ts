@@ -1,9 +1,10 @@
 /** @module React Router middleware for CORS, backed by @corsica/core. */
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 import type { MiddlewareFunction } from 'react-router'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -24,7 +25,9 @@ export type MiddlewareArgs = Parameters<MiddlewareFunction<Response>>[0]
  * `(origin, request, args)`.
  * @example export const middleware: Route.MiddlewareFunction[] = [cors({ origin: ['https://app.example.com'] })]
  */
-export function cors(options: CorsOptions<[args: MiddlewareArgs]>): MiddlewareFunction<Response> {
+export function cors(
+  options: CorsOptions<[args: MiddlewareArgs]> | CorsOptionsList<[args: MiddlewareArgs]>,
+): MiddlewareFunction<Response> {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
   return async function corsMiddleware(args, next) {
     // React Router 7.18 runs no middleware for an OPTIONS request to a document route (it

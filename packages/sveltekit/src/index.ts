@@ -1,9 +1,10 @@
 /** @module SvelteKit `handle` hook for CORS, backed by @corsica/core. */
-import { type CorsOptions, createCorsAt } from '@corsica/core'
+import { type CorsOptions, type CorsOptionsList, createCorsAt } from '@corsica/core'
 import type { Handle, RequestEvent } from '@sveltejs/kit'
 
 export type {
   CorsOptions,
+  CorsOptionsList,
   CorsRefusal,
   OriginFunction,
   OriginMatcher,
@@ -21,7 +22,9 @@ export { CorsConfigError } from '@corsica/core'
  * @example export const handle = cors({ origin: ['https://app.example.com'], credentials: true })
  * @example export const handle = sequence(cors(options), auth)
  */
-export function cors(options: CorsOptions<[event: RequestEvent]>): Handle {
+export function cors(
+  options: CorsOptions<[event: RequestEvent]> | CorsOptionsList<[event: RequestEvent]>,
+): Handle {
   const policy = createCorsAt(cors, options) // a bad config fails at start-up
   return async function corsHandle({ event, resolve }) {
     // Before resolve(): SvelteKit itself answers an OPTIONS request 405 when the route exports

@@ -3,7 +3,15 @@
  * i's policy is `export const handle = cors(options)` on /conformance/i, whose endpoint exports
  * only `fallback`, so every method the table sends reaches the case's handler unless the hook answers.
  */
-import { type Case, cases, checkOutcome, continueCases, requestHeaders } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  checkOutcome,
+  continueCases,
+  type PerOriginCase,
+  perOriginCases,
+  requestHeaders,
+} from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { sendCase } from './http'
 
@@ -14,7 +22,7 @@ const url = inject('sveltekitUrl')
  * before any hook runs: a cross-origin POST, PUT, PATCH or DELETE with a form content type
  * (@sveltejs/kit 2.70, src/runtime/server/respond.js).
  */
-function kitRefusesForm(c: Case): boolean {
+function kitRefusesForm(c: Omit<Case, 'options'>): boolean {
   const headers = new Headers(requestHeaders(c, url))
   const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
   return (
@@ -25,7 +33,9 @@ function kitRefusesForm(c: Case): boolean {
 }
 
 describe('the shared table through a built SvelteKit app', () => {
-  for (const [i, c] of [...cases, ...continueCases].entries()) {
+  for (const [i, c] of (
+    [...cases, ...continueCases, ...perOriginCases] as (Case | PerOriginCase)[]
+  ).entries()) {
     if (kitRefusesForm(c)) {
       // The pitfall, case by case: no hook runs, so the browser sees no CORS header either.
       // examples/sveltekit turns SvelteKit's check off and lets Corsica's `csrf` decide.

@@ -1,9 +1,9 @@
-import { cases, continueCases, handlers } from '@corsica/testkit'
+import { cases, continueCases, handlers, perOriginCases } from '@corsica/testkit'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
 import { cors } from '../../../../src/index.ts'
 
-/** As test/table.test.ts numbers them: the shared table, then the preflightContinue cases. */
-const table = [...cases, ...continueCases]
+/** As test/table.test.ts numbers them: the shared table, the preflightContinue cases, then the per-origin ones. */
+const table = [...cases, ...continueCases, ...perOriginCases]
 const policies = table.map((c) => cors(c.options))
 
 export const middleware = [
