@@ -1,9 +1,9 @@
 /**
  * The shared table over HTTP against Elysia apps running in Bun (test/servers.ts): every case,
- * then the preflightContinue and csrf cases, each app `new Elysia().use(cors(options))`. The
+ * then the preflightContinue, csrf and per-origin cases, each app `new Elysia().use(cors(options))`. The
  * WebSocket handshake cases are not sent: undici's request() refuses an Upgrade header.
  */
-import { type Case, cases, checkOutcome, continueCases, csrfCases } from '@corsica/testkit'
+import { type Case, cases, checkOutcome, continueCases, csrfCases, perOriginCases } from '@corsica/testkit'
 import { sendCase } from '@corsica/testkit/http'
 import { describe, expect, inject, it } from 'vitest'
 
@@ -25,6 +25,7 @@ describe.each([
   ['table', cases, urls.table],
   ['preflightContinue', continueCases, urls.continue],
   ['csrf', csrfCases, urls.csrf],
+  ['per origin', perOriginCases, urls.perOrigin],
 ] as const)('%s: new Elysia().use(cors(options)) on Bun, over HTTP', (_, list, bases) => {
   it.each(list.map((c, i) => [c.name, c, bases[i]!] as const))('%s', async (_, c, base) => {
     const expected = bunAnswers[c.name]

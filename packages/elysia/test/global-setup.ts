@@ -6,8 +6,15 @@ import { bunBinary } from './bun.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The apps' base URLs: the table's, preflightContinue's and csrf's by case index, and the pitfalls'. */
-    elysia: { table: string[]; continue: string[]; csrf: string[]; pitfalls: string; earlier: string }
+    /** The apps' base URLs: the table's, preflightContinue's, csrf's and per-origin's by case index, and the pitfalls'. */
+    elysia: {
+      table: string[]
+      continue: string[]
+      csrf: string[]
+      perOrigin: string[]
+      pitfalls: string
+      earlier: string
+    }
   }
 }
 
@@ -19,13 +26,14 @@ export default async function setup(project: TestProject) {
     ready: /READY (\{.*\})\n/,
     timeoutMs: 30_000,
   })
-  const ports = JSON.parse(match[1]!) as Record<'table' | 'continue' | 'csrf', number[]> &
+  const ports = JSON.parse(match[1]!) as Record<'table' | 'continue' | 'csrf' | 'perOrigin', number[]> &
     Record<'pitfalls' | 'earlier', number>
   const url = (port: number) => `http://127.0.0.1:${port}`
   project.provide('elysia', {
     table: ports.table.map(url),
     continue: ports.continue.map(url),
     csrf: ports.csrf.map(url),
+    perOrigin: ports.perOrigin.map(url),
     pitfalls: url(ports.pitfalls),
     earlier: url(ports.earlier),
   })

@@ -4,13 +4,21 @@
  * a user writes it, and the apps of the named pitfalls. Prints one line `READY {json}` with the
  * port of each.
  */
-import { type Case, cases, continueCases, csrfCases, handlers } from '@corsica/testkit'
+import {
+  type Case,
+  cases,
+  continueCases,
+  csrfCases,
+  handlers,
+  type PerOriginCase,
+  perOriginCases,
+} from '@corsica/testkit'
 import { Elysia, status } from 'elysia'
 import { cors } from '../src/index.ts'
 
 export const APP = 'https://app.test'
 
-function tableApp(c: Case) {
+function tableApp(c: Case | PerOriginCase) {
   const handler = handlers[c.handler ?? 'ok']
   return new Elysia()
     .use(cors(c.options))
@@ -70,6 +78,7 @@ const ports = {
   table: cases.map((c) => tableApp(c).server!.port),
   continue: continueCases.map((c) => tableApp(c).server!.port),
   csrf: csrfCases.map((c) => tableApp(c).server!.port),
+  perOrigin: perOriginCases.map((c) => tableApp(c).server!.port),
   pitfalls: pitfalls.server!.port,
   earlier: earlier.server!.port,
 }
