@@ -22,7 +22,13 @@ export { originsFromEnv } from './origins-from-env.ts'
 export { type CorsPolicy, isPreflight } from './policy.ts'
 export { describeRefusal, REFUSAL_REASONS, type RefusalDetails, refusalLine } from './reasons.ts'
 export { MAX_REQUEST_HEADERS_LENGTH } from './request-headers.ts'
-export { applyCorsHeaders, withEarlierHeaders, writeAnswer } from './response-headers.ts'
+export {
+  applyCorsHeaders,
+  type ListedHeaderStore,
+  withEarlierHeaders,
+  writeAnswer,
+  writeAnswerHeaders,
+} from './response-headers.ts'
 export type {
   CorsAnswer,
   CorsDecision,

@@ -110,20 +110,23 @@ function fieldNames(list: string): string[] {
   return list.split(',').map((s) => s.trim().toLowerCase())
 }
 
+/** A HeaderStore whose names can be listed: a Fetch `Headers`, a view over Node's response. */
+export interface ListedHeaderStore extends HeaderStore {
+  keys(): Iterable<string>
+}
+
 /**
- * Writes the policy's own answer (a preflight's, or csrf's 403) on `response`, a Response a
- * framework built with what earlier layers set (a middleware's `x-request-id`, a cookie): those
- * stay, except CORS headers, which are the policy's alone (an earlier
- * `Access-Control-Allow-Origin: *` must not grant a refused preflight), and body headers; Vary is
- * merged. The same result as {@link withEarlierHeaders}, without building the answer's Response
- * first: when nothing was set earlier (the common case), the one Response is the framework's.
- * Returns `response`, changed in place (its headers must be mutable).
+ * Writes the headers of the policy's own answer (a preflight's, or csrf's 403) on `headers`,
+ * which hold what earlier layers set (a middleware's `x-request-id`, a cookie): those stay,
+ * except CORS headers, which are the policy's alone (an earlier
+ * `Access-Control-Allow-Origin: *` must not grant a refused preflight), and body headers; Vary
+ * is merged. For servers that write their answers themselves (node:http, Fastify).
  */
-export function writeAnswer(response: Response, answer: CorsAnswer): Response {
-  const headers = response.headers
+export function writeAnswerHeaders(headers: ListedHeaderStore, answer: CorsAnswer): void {
   const stale: string[] = []
-  for (const [name] of headers) {
-    if (name.startsWith('access-control-') || name === 'content-type' || name === 'content-length')
+  for (const name of headers.keys()) {
+    const lower = name.toLowerCase()
+    if (lower.startsWith('access-control-') || lower === 'content-type' || lower === 'content-length')
       stale.push(name)
   }
   for (const name of stale) headers.delete(name)
@@ -132,6 +135,16 @@ export function writeAnswer(response: Response, answer: CorsAnswer): Response {
     if (name === 'vary') mergeVary(headers, record[name]!)
     else headers.set(name, record[name]!)
   }
+}
+
+/**
+ * {@link writeAnswerHeaders} on `response`, a Response a framework built with what earlier
+ * layers set: the same result as {@link withEarlierHeaders}, without building the answer's
+ * Response first; when nothing was set earlier (the common case), the one Response is the
+ * framework's. Returns `response`, changed in place (its headers must be mutable).
+ */
+export function writeAnswer(response: Response, answer: CorsAnswer): Response {
+  writeAnswerHeaders(response.headers, answer)
   return response
 }
 

@@ -7,8 +7,9 @@ import {
   type CorsOptionsList,
   type CorsPolicy,
   createCorsAt,
-  type HeaderStore,
   isThenable,
+  type ListedHeaderStore,
+  writeAnswerHeaders,
 } from '@corsica/core'
 import { RequestView } from '@corsica/node'
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
@@ -94,11 +95,10 @@ export default corsica
 function act(decision: CorsDecision, request: FastifyRequest, reply: FastifyReply, next: () => void): void {
   if (decision.respond) {
     // A preflight (or, with csrf, a refused cross-origin write): no route runs. onSend still
-    // does, and finds nothing to add.
-    reply
-      .code(decision.status)
-      .headers(decision.headers)
-      .send(decision.body ?? undefined)
+    // does, and finds nothing to add. What earlier hooks set stays, except CORS and body headers
+    // (an earlier `Access-Control-Allow-Origin: *` must not grant a refused preflight).
+    writeAnswerHeaders(new ReplyHeaders(reply), decision)
+    reply.code(decision.status).send(decision.body ?? undefined)
     return
   }
   ;(request as WithCors)[CORS] = decision.headers
@@ -106,7 +106,7 @@ function act(decision: CorsDecision, request: FastifyRequest, reply: FastifyRepl
 }
 
 /** The reply's headers as the core's HeaderStore: the core writes them, Vary merged, no Fetch Headers. */
-class ReplyHeaders implements HeaderStore {
+class ReplyHeaders implements ListedHeaderStore {
   readonly #reply: FastifyReply
 
   constructor(reply: FastifyReply) {
@@ -129,6 +129,10 @@ class ReplyHeaders implements HeaderStore {
 
   has(name: string): boolean {
     return this.#reply.hasHeader(name)
+  }
+
+  keys(): string[] {
+    return Object.keys(this.#reply.getHeaders())
   }
 }
 

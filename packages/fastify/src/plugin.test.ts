@@ -135,3 +135,38 @@ describe('a bad config', () => {
     )
   })
 })
+
+describe('corsica after an onRequest hook that set headers', () => {
+  let server: Running
+  beforeAll(async () => {
+    const { app, listener } = fastifyApp()
+    // A request-id hook and a badly written CORS one, registered before the plugin.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*')
+      reply.header('vary', 'Accept-Encoding')
+      reply.header('x-request-id', 'r-1')
+    })
+    await app.register(corsica, { origin: [APP], methods: ['PUT'] })
+    app.get('/', async () => 'ok')
+    server = await listen(await listener())
+  })
+  afterAll(() => server.close())
+
+  const preflight = (origin: string) =>
+    send(`${server.base}/`, 'OPTIONS', { origin, 'access-control-request-method': 'PUT' })
+
+  it('a refused preflight keeps the earlier x-request-id, never the earlier CORS grant; Vary is merged', async () => {
+    const r = await preflight('https://evil.test')
+    expect(r.status).toBe(403)
+    expect(r.headers.get('access-control-allow-origin')).toBeNull()
+    expect(r.headers.get('x-request-id')).toBe('r-1')
+    expect(r.headers.get('vary')?.split(', ').slice(0, 2)).toEqual(['Accept-Encoding', 'Origin'])
+  })
+
+  it("a granted preflight carries the policy's grant alone", async () => {
+    const r = await preflight(APP)
+    expect(r.status).toBe(204)
+    expect(r.headers.get('access-control-allow-origin')).toBe(APP)
+    expect(r.headers.get('x-request-id')).toBe('r-1')
+  })
+})

@@ -173,3 +173,49 @@ describe('cors() options', () => {
     expect(frames[0]).toContain('express.test.ts')
   })
 })
+
+/** Headers an earlier middleware set, a badly written CORS one among them. */
+function earlier(_req: unknown, res: any, next: () => void) {
+  res.setHeader('Access-Control-Allow-Origin', '*')
+  res.setHeader('Access-Control-Allow-Headers', 'x-anything')
+  res.setHeader('Vary', 'Accept-Encoding')
+  res.setHeader('x-request-id', 'r-1')
+  next()
+}
+
+for (const [name, express] of [
+  ['Express 5', express5],
+  ['Express 4', express4],
+] as const) {
+  describe(`cors() in ${name}, after a middleware that set headers`, () => {
+    let server: Running
+    beforeAll(async () => {
+      const app = express()
+      app.use(earlier)
+      app.use(cors({ origin: [APP], methods: ['PUT'] }))
+      app.use((_req: unknown, res: any) => res.send('ok'))
+      server = await listen(app as any)
+    })
+    afterAll(() => server.close())
+
+    const preflight = (origin: string) =>
+      send(`${server.base}/`, 'OPTIONS', { origin, 'access-control-request-method': 'PUT' })
+
+    it('a refused preflight keeps the earlier x-request-id, never the earlier CORS grant; Vary is merged', async () => {
+      const r = await preflight(EVIL)
+      expect(r.status).toBe(403)
+      expect(r.headers.get('access-control-allow-origin')).toBeNull()
+      expect(r.headers.get('access-control-allow-headers')).toBeNull()
+      expect(r.headers.get('x-request-id')).toBe('r-1')
+      expect(r.headers.get('vary')?.split(', ').slice(0, 2)).toEqual(['Accept-Encoding', 'Origin'])
+    })
+
+    it("a granted preflight carries the policy's grant alone", async () => {
+      const r = await preflight(APP)
+      expect(r.status).toBe(204)
+      expect(r.headers.get('access-control-allow-origin')).toBe(APP)
+      expect(r.headers.get('access-control-allow-headers')).toBeNull()
+      expect(r.headers.get('x-request-id')).toBe('r-1')
+    })
+  })
+}

@@ -10,6 +10,7 @@ import {
   type CorsPolicy,
   createCorsAt,
   isThenable,
+  writeAnswerHeaders,
 } from '@corsica/core'
 import { type NodeRequest, RequestView } from './request-view.ts'
 import { type OutgoingHeaders, ResponseHeaders } from './response-headers.ts'
@@ -88,8 +89,11 @@ export function withCors<
 
 function act(decision: CorsDecision, res: NodeResponse, next: () => void): void {
   if (decision.respond) {
-    // A preflight (or, with csrf, a refused cross-origin write): the app never sees it.
-    res.writeHead(decision.status, decision.headers as Record<string, string>)
+    // A preflight (or, with csrf, a refused cross-origin write): the app never sees it. What
+    // earlier middleware set stays, except CORS and body headers (an earlier
+    // `Access-Control-Allow-Origin: *` must not grant a refused preflight); Vary is merged.
+    writeAnswerHeaders(new ResponseHeaders(res), decision)
+    res.writeHead(decision.status)
     if (decision.body === null) res.end()
     else res.end(decision.body)
     return

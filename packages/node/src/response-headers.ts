@@ -2,7 +2,7 @@
  * Node's outgoing headers as the core's HeaderStore, so that the core's `applyCorsHeaders`
  * writes the CORS headers (and merges Vary) on a `ServerResponse` directly: no Fetch `Headers`.
  */
-import type { HeaderStore } from '@corsica/core'
+import type { ListedHeaderStore } from '@corsica/core'
 
 /** What node:http's ServerResponse, HTTP/2's compatibility response and Fastify's reply share. */
 export interface OutgoingHeaders {
@@ -10,10 +10,11 @@ export interface OutgoingHeaders {
   setHeader(name: string, value: string): unknown
   removeHeader(name: string): unknown
   hasHeader(name: string): boolean
+  getHeaderNames(): string[]
 }
 
 /** A HeaderStore over `res`. Values Node keeps as arrays or numbers read as Fetch would join them. */
-export class ResponseHeaders implements HeaderStore {
+export class ResponseHeaders implements ListedHeaderStore {
   readonly #res: OutgoingHeaders
 
   constructor(res: OutgoingHeaders) {
@@ -36,5 +37,9 @@ export class ResponseHeaders implements HeaderStore {
 
   has(name: string): boolean {
     return this.#res.hasHeader(name)
+  }
+
+  keys(): string[] {
+    return this.#res.getHeaderNames()
   }
 }
