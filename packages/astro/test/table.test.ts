@@ -3,15 +3,7 @@
  * policy is `export const onRequest = cors(options)` on /conformance/i, an endpoint exporting
  * `ALL`, so every method the table sends reaches the case's handler unless the middleware answers.
  */
-import {
-  type Case,
-  cases,
-  checkOutcome,
-  continueCases,
-  type PerOriginCase,
-  perOriginCases,
-  requestHeaders,
-} from '@corsica/testkit'
+import { adapterCases, type Case, checkOutcome, requestHeaders } from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { sendCase } from './http'
 
@@ -37,9 +29,7 @@ function astroRefuses(c: Omit<Case, 'options'>): boolean {
 }
 
 describe('the shared table through a built Astro app', () => {
-  for (const [i, c] of (
-    [...cases, ...continueCases, ...perOriginCases] as (Case | PerOriginCase)[]
-  ).entries()) {
+  for (const [i, c] of adapterCases.entries()) {
     if (astroRefuses(c)) {
       // The pitfall, case by case: the app's middleware never runs, so no CORS header either.
       // examples/astro turns Astro's check off and lets Corsica's `csrf` decide.

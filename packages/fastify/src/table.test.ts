@@ -3,21 +3,14 @@
  * registered at the root of a Fastify 5 app: one app per case, served side by side on one
  * server on 127.0.0.1 (`/c/<n>/`), undici sending each case's request.
  */
-import {
-  type Case,
-  cases,
-  checkOutcome,
-  continueCases,
-  type PerOriginCase,
-  perOriginCases,
-} from '@corsica/testkit'
+import { adapterCases, checkOutcome } from '@corsica/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch, listen, type Running, sendCase } from '../../node/test/http.ts'
 import { answer, fastifyApp } from '../test/app.ts'
 import corsica from './index.ts'
 
 // Per-origin rows register the plugin with a list of options objects.
-const table: (Case | PerOriginCase)[] = [...cases, ...continueCases, ...perOriginCases]
+const table = adapterCases
 
 describe('corsica registered at the root of a Fastify 5 app, over HTTP', () => {
   let server: Running

@@ -4,14 +4,7 @@
  * framework on 127.0.0.1, one app per case on it (`/c/<n>/`), undici sending each case's request.
  */
 import type { RequestListener } from 'node:http'
-import {
-  type Case,
-  cases,
-  checkOutcome,
-  continueCases,
-  type PerOriginCase,
-  perOriginCases,
-} from '@corsica/testkit'
+import { type AdapterCase, adapterCases, checkOutcome } from '@corsica/testkit'
 import connect from 'connect'
 import express5 from 'express'
 import express4 from 'express4'
@@ -20,10 +13,10 @@ import { answer, dispatch, listen, type Running, sendCase } from '../test/http.t
 import { cors, withCors } from './index.ts'
 
 // Per-origin rows pass a list of options objects to the same cors().
-const table: (Case | PerOriginCase)[] = [...cases, ...continueCases, ...perOriginCases]
+const table = adapterCases
 
 /** How each framework puts `cors(options)` before the case's handler. */
-const frameworks: Record<string, (c: Case | PerOriginCase) => RequestListener> = {
+const frameworks: Record<string, (c: AdapterCase) => RequestListener> = {
   'Express 5': (c) => {
     const app = express5()
     app.use(cors(c.options))

@@ -4,14 +4,7 @@
  * /conformance/:i, whose loader (GET, HEAD) and action (every other method, OPTIONS included) run
  * the case's handler unless the middleware answers.
  */
-import {
-  type Case,
-  cases,
-  checkOutcome,
-  continueCases,
-  type PerOriginCase,
-  perOriginCases,
-} from '@corsica/testkit'
+import { adapterCases, type Case, checkOutcome } from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { type Answer, sendCase } from './http'
 
@@ -33,9 +26,7 @@ function problems(c: Omit<Case, 'options'>, answer: Answer): string[] {
 }
 
 describe('the shared table through a built React Router app', () => {
-  for (const [i, c] of (
-    [...cases, ...continueCases, ...perOriginCases] as (Case | PerOriginCase)[]
-  ).entries()) {
+  for (const [i, c] of adapterCases.entries()) {
     test(`${i}: ${c.name}`, async () => {
       expect(problems(c, await sendCase(c, url, i))).toEqual([])
     })

@@ -3,15 +3,7 @@
  * i's policy is `export const handle = cors(options)` on /conformance/i, whose endpoint exports
  * only `fallback`, so every method the table sends reaches the case's handler unless the hook answers.
  */
-import {
-  type Case,
-  cases,
-  checkOutcome,
-  continueCases,
-  type PerOriginCase,
-  perOriginCases,
-  requestHeaders,
-} from '@corsica/testkit'
+import { adapterCases, type Case, checkOutcome, requestHeaders } from '@corsica/testkit'
 import { describe, expect, inject, test } from 'vitest'
 import { sendCase } from './http'
 
@@ -33,9 +25,7 @@ function kitRefusesForm(c: Omit<Case, 'options'>): boolean {
 }
 
 describe('the shared table through a built SvelteKit app', () => {
-  for (const [i, c] of (
-    [...cases, ...continueCases, ...perOriginCases] as (Case | PerOriginCase)[]
-  ).entries()) {
+  for (const [i, c] of adapterCases.entries()) {
     if (kitRefusesForm(c)) {
       // The pitfall, case by case: no hook runs, so the browser sees no CORS header either.
       // examples/sveltekit turns SvelteKit's check off and lets Corsica's `csrf` decide.

@@ -5,8 +5,10 @@
 export { apiHandler, type BrowserCase, browserCases, PAGE_HOSTS } from './browser-cases.ts'
 export * from './browser-model.ts'
 
-import { cases as corsCases } from './cases.ts'
+import { type Case, cases as corsCases } from './cases.ts'
+import { continueCases } from './continue-cases.ts'
 import { csrfCases } from './csrf-cases.ts'
+import { type PerOriginCase, perOriginCases } from './per-origin-cases.ts'
 
 export type { Case, CaseRequest } from './cases.ts'
 /** The shared table: the CORS protocol, then `csrf` (every runtime runs both). */
@@ -17,4 +19,12 @@ export { ENGINE_DEPARTURES, type Engine, type EngineDeparture } from './departur
 export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
 export { hasSubdomainPattern, LITE_REFUSAL, liteCases, liteRefusedCases } from './lite.ts'
 export { type PerOriginCase, perOriginCases } from './per-origin-cases.ts'
+
+/** A row of the table an adapter runs: options as one object, or a list of them. */
+export type AdapterCase = Case | PerOriginCase
+/**
+ * What every adapter runs in its framework, in this order (apps and tests number the rows
+ * alike): the shared table, the preflightContinue cases, then the per-origin ones.
+ */
+export const adapterCases: readonly AdapterCase[] = [...cases, ...continueCases, ...perOriginCases]
 export { checkOutcome, type ObservedResponse, requestHeaders, toRequest } from './run.ts'

@@ -2,12 +2,12 @@
  * The test app's middleware: the shared table's policy i on /conformance/i, no CORS under /bare
  * (what Astro does by itself) but a naive middleware that marks what passes through it, and one app policy everywhere else.
  */
-import { cases, continueCases, perOriginCases } from '@corsica/testkit'
+import { adapterCases } from '@corsica/testkit'
 import type { MiddlewareHandler } from 'astro'
 import { cors } from '../../../src/index.ts'
 
 /** As test/table.test.ts numbers them: the shared table, the preflightContinue cases, then the per-origin ones. */
-const table = [...cases, ...continueCases, ...perOriginCases].map((c) => cors(c.options))
+const table = adapterCases.map((c) => cors(c.options))
 
 const app = cors({ origin: ['https://app.example.com'], credentials: true, allowedHeaders: ['content-type'] })
 

@@ -3,13 +3,13 @@
  * /bare (what SvelteKit does by itself), and one app policy everywhere else, composed with a
  * later hook by `sequence` as an app would.
  */
-import { cases, continueCases, perOriginCases } from '@corsica/testkit'
+import { adapterCases } from '@corsica/testkit'
 import type { Handle } from '@sveltejs/kit'
 import { sequence } from '@sveltejs/kit/hooks'
 import { cors } from '../../../src/index.ts'
 
 /** As test/table.test.ts numbers them: the shared table, the preflightContinue cases, then the per-origin ones. */
-const table = [...cases, ...continueCases, ...perOriginCases].map((c) => cors(c.options))
+const table = adapterCases.map((c) => cors(c.options))
 
 export const APP = 'https://app.example.com'
 const app = cors({

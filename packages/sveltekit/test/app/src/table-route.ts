@@ -1,7 +1,7 @@
-import { cases, continueCases, handlers, perOriginCases } from '@corsica/testkit'
+import { adapterCases, handlers } from '@corsica/testkit'
 import type { RequestHandler } from '@sveltejs/kit'
 
-const table = [...cases, ...continueCases, ...perOriginCases]
+const table = adapterCases
 
 /** Every method, OPTIONS included, runs the handler of the case x-table-case (or the path) names. */
 export const tableRoute: RequestHandler = ({ request, params }) => {

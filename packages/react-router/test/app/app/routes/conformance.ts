@@ -1,9 +1,9 @@
-import { cases, continueCases, handlers, perOriginCases } from '@corsica/testkit'
+import { adapterCases, handlers } from '@corsica/testkit'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
 import { cors } from '../../../../src/index.ts'
 
 /** As test/table.test.ts numbers them: the shared table, the preflightContinue cases, then the per-origin ones. */
-const table = [...cases, ...continueCases, ...perOriginCases]
+const table = adapterCases
 const policies = table.map((c) => cors(c.options))
 
 export const middleware = [
