@@ -110,6 +110,14 @@ function fieldNames(list: string): string[] {
   return list.split(',').map((s) => s.trim().toLowerCase())
 }
 
+/**
+ * Whether a header (by its lower-case name) of the policy's own answer is the answer's alone,
+ * whatever an earlier layer set: every CORS header, and the body headers of its body.
+ */
+function ownedByAnswer(name: string): boolean {
+  return name.startsWith('access-control-') || name === 'content-type' || name === 'content-length'
+}
+
 /** A HeaderStore whose names can be listed: a Fetch `Headers`, a view over Node's response. */
 export interface ListedHeaderStore extends HeaderStore {
   keys(): Iterable<string>
@@ -124,11 +132,7 @@ export interface ListedHeaderStore extends HeaderStore {
  */
 export function writeAnswerHeaders(headers: ListedHeaderStore, answer: CorsAnswer): void {
   const stale: string[] = []
-  for (const name of headers.keys()) {
-    const lower = name.toLowerCase()
-    if (lower.startsWith('access-control-') || lower === 'content-type' || lower === 'content-length')
-      stale.push(name)
-  }
+  for (const name of headers.keys()) if (ownedByAnswer(name.toLowerCase())) stale.push(name)
   for (const name of stale) headers.delete(name)
   const record = answer.headers
   for (const name of Object.keys(record)) {
@@ -157,7 +161,7 @@ export function writeAnswer(response: Response, answer: CorsAnswer): Response {
 export function withEarlierHeaders(answer: Response, earlier: Headers): Response {
   const headers = answer.headers
   for (const [name, value] of earlier) {
-    if (name.startsWith('access-control-') || name === 'content-type' || name === 'content-length') continue
+    if (ownedByAnswer(name)) continue
     if (name === 'vary') mergeVary(headers, value)
     else if (name === 'set-cookie') headers.append(name, value)
     else headers.set(name, value)
