@@ -9,7 +9,20 @@ import { cors } from '../../../src/index.ts'
 /** As test/table.test.ts numbers them: the shared table, the preflightContinue cases, then the per-origin ones. */
 const table = adapterCases.map((c) => cors(c.options))
 
-const app = cors({ origin: ['https://app.example.com'], credentials: true, allowedHeaders: ['content-type'] })
+const appOptions = {
+  origin: ['https://app.example.com'],
+  credentials: true,
+  allowedHeaders: ['content-type'],
+}
+const app = cors(appOptions)
+/** The same policy with onError, chosen by x-on-error: test/on-error.test.ts. */
+const onError = {
+  shape: cors({
+    ...appOptions,
+    onError: (error: unknown) => Response.json({ error: (error as Error).message }, { status: 503 }),
+  }),
+  rethrow: cors({ ...appOptions, onError: false }),
+}
 
 export const onRequest: MiddlewareHandler = (context, next) => {
   const { pathname } = context.url
@@ -18,6 +31,8 @@ export const onRequest: MiddlewareHandler = (context, next) => {
     context.request.headers.get('x-table-case') ?? /^\/conformance\/(\d+)$/.exec(pathname)?.[1]
   if (tableCase !== undefined) return table[Number(tableCase)]!(context, next)
   if (pathname.startsWith('/bare/')) return naive(next)
+  const chosen = context.request.headers.get('x-on-error')
+  if (chosen === 'shape' || chosen === 'rethrow') return onError[chosen](context, next)
   return app(context, next)
 }
 
