@@ -38,6 +38,7 @@ export type {
   CorsRefusal,
   CorsRequest,
   FetchHandler,
+  FrameworkErrors,
   HeaderStore,
   MaybePromise,
   OriginFunction,

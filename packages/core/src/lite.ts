@@ -9,7 +9,7 @@ import { perEnvWith } from './env.ts'
 import type { EntryProblem, SubdomainCheck } from './origin.ts'
 import { PortPatterns } from './pattern-index.ts'
 import { type CorsPolicy, compilePolicy } from './policy.ts'
-import type { CorsOptions, CorsOptionsList } from './types.ts'
+import type { CorsOptions, CorsOptionsList, FrameworkErrors } from './types.ts'
 
 export * from './common.ts'
 
@@ -46,24 +46,28 @@ export function createCors<Rest extends unknown[] = any[]>(
 
 /**
  * {@link createCors} for adapters: a CorsConfigError's stack starts at the call to `entry`, the
- * adapter's own function, so that its first line is the user's `cors({...})` call.
+ * adapter's own function, so that its first line is the user's `cors({...})` call. An adapter
+ * whose framework answers thrown errors itself passes `errors` (see {@link FrameworkErrors}).
  * @example export function cors(options) { const policy = createCorsAt(cors, options); ... }
  */
 export function createCorsAt<Rest extends unknown[] = any[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
+  errors?: FrameworkErrors,
 ): CorsPolicy<Rest> {
-  return compilePolicy(entry, options, subdomains)
+  return compilePolicy(entry, options, subdomains, errors)
 }
 
 /**
  * Returns `env => build(policy)`, where the policy is compiled from `options(env)` the first
  * time an env object is seen and kept (a WeakMap keyed by env). `null` when those options are
  * invalid, or `options(env)` throws: the error is reported with `console.error`, once for that env.
+ * `errors` as for {@link createCorsAt}.
  */
 export function perEnv<Env, Rest extends unknown[], T>(
   options: (env: Env) => CorsOptions<Rest> | CorsOptionsList<Rest>,
   build: (policy: CorsPolicy<Rest>) => T,
+  errors?: FrameworkErrors,
 ): (env: Env) => T | null {
-  return perEnvWith(createCors, options, build)
+  return perEnvWith((o) => compilePolicy(createCors, o, subdomains, errors), options, build)
 }

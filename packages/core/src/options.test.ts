@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CorsConfigError, type CorsOptions, createCors } from './index.ts'
+import { CorsConfigError, type CorsOptions, createCors, createCorsAt, perEnv } from './index.ts'
+import { createCorsAt as liteCreateCorsAt } from './lite.ts'
 
 /** Creates a policy expecting a CorsConfigError; returns its problems as `option: problem`. */
 function problemsOf(options: unknown): { option: string; problem: string; fix: string }[] {
@@ -344,6 +345,74 @@ describe('harmless settings start, with one warning at start-up', () => {
       new Request('https://api.test/', { headers: { origin: 'https://anyone.test' } }),
     )
     expect(headers).toEqual({ 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-id' })
+  })
+  describe('onError, behind an adapter whose framework answers thrown errors (createCorsAt with errors)', () => {
+    const hono = {
+      problem: 'is never called: Hono answers what a route throws, and the CORS headers are added.',
+      fix: 'leave it out; shape error answers with app.onError((error, c) => ...).',
+    }
+    function adapterWarnings(options: CorsOptions | CorsOptions[], create = createCorsAt): string[] {
+      const seen: string[] = []
+      const warn = console.warn
+      console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '))
+      try {
+        create(adapterWarnings, options, hono)
+      } finally {
+        console.warn = warn
+      }
+      return seen
+    }
+    const shout = () => new Response('oops', { status: 500 })
+
+    it.each([
+      ['@corsica/core', createCorsAt],
+      ['@corsica/core/lite', liteCreateCorsAt],
+    ])("%s: a function is named as doing nothing, with the framework's hook as the fix", (_, create) => {
+      const [line, ...more] = adapterWarnings({ origin: ['https://a.test'], onError: shout }, create)
+      expect(more).toEqual([])
+      expect(line).toBe(
+        '[corsica] 1 CORS setting does nothing and is ignored:\n' +
+          '  - onError: is never called: Hono answers what a route throws, and the CORS headers are added.\n' +
+          '    Fix: leave it out; shape error answers with app.onError((error, c) => ...).',
+      )
+    })
+
+    it('false (rethrow, which the framework does anyway) and leaving it out say nothing', () => {
+      expect(adapterWarnings({ origin: ['https://a.test'], onError: false })).toEqual([])
+      expect(adapterWarnings({ origin: ['https://a.test'] })).toEqual([])
+    })
+
+    it('a list says it once, from the first entry, where onError is read', () => {
+      const seen = adapterWarnings([
+        { origin: ['https://a.test'], onError: shout },
+        { origin: ['https://b.test'], onError: shout },
+      ])
+      expect(seen).toHaveLength(1)
+      expect(seen[0]).toContain('  - onError: is never called')
+    })
+
+    it('perEnv passes it on: the warning comes when the options are first compiled', () => {
+      const seen: string[] = []
+      const warn = console.warn
+      console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '))
+      try {
+        const forEnv = perEnv(
+          () => ({ origin: ['https://a.test'], onError: shout }),
+          (policy) => policy,
+          hono,
+        )
+        expect(seen).toEqual([])
+        expect(forEnv({})).not.toBeNull()
+      } finally {
+        console.warn = warn
+      }
+      expect(seen).toHaveLength(1)
+      expect(seen[0]).toContain('Hono answers what a route throws')
+    })
+
+    it('createCors and an adapter without errors keep calling it: no warning', () => {
+      expect(warnings({ origin: ['https://a.test'], onError: shout })).toEqual([])
+    })
   })
 })
 

@@ -13,7 +13,7 @@ import {
 } from './fetch-spec.ts'
 import { compileOrigin, type OriginPolicy, type SubdomainCheck } from './origin.ts'
 import { RefusalLog } from './refusal-log.ts'
-import type { CorsOptions, CorsRefusal } from './types.ts'
+import type { CorsOptions, CorsRefusal, FrameworkErrors } from './types.ts'
 
 /** The options, checked and turned into what each request needs. */
 export interface CompiledOptions {
@@ -93,7 +93,11 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
  * Checks and compiles options; throws CorsConfigError listing every problem. `subdomains` is the
  * entry point's check of subdomain patterns (see SubdomainCheck).
  */
-export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck): CompiledOptions {
+export function compileOptions(
+  options: CorsOptions,
+  subdomains: SubdomainCheck,
+  errors?: FrameworkErrors,
+): CompiledOptions {
   const problems: ConfigProblem[] = []
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     invalid(
@@ -159,6 +163,7 @@ export function compileOptions(options: CorsOptions, subdomains: SubdomainCheck)
   const onRefuse = compileOnRefuse(o.onRefuse, problems)
   const csrf = compileCsrf(o.csrf, problems)
   const onError = compileOnError(o.onError, problems)
+  if (errors !== undefined && typeof o.onError === 'function') notes.push({ option: 'onError', ...errors })
 
   if (problems.length > 0) throw new CorsConfigError(problems)
   if (notes.length > 0) console.warn(formatNotes(notes))

@@ -19,6 +19,7 @@ import type {
   CorsOptions,
   CorsRequest,
   FetchHandler,
+  FrameworkErrors,
   MaybePromise,
   OriginFunction,
 } from './types.ts'
@@ -39,14 +40,19 @@ export function createPolicies(
   list: readonly unknown[],
   subdomains: SubdomainCheck,
   build: (options: CompiledOptions) => CorsPolicy<unknown[]>,
+  errors?: FrameworkErrors,
 ): CorsPolicy<unknown[]> {
-  const compiled = compileList(list, subdomains)
+  const compiled = compileList(list, subdomains, errors)
   if (compiled.length === 1) return build(compiled[0]!)
   return new PolicyList(compiled, build)
 }
 
 /** Every entry compiled, or a CorsConfigError with the problems of all of them. */
-function compileList(list: readonly unknown[], subdomains: SubdomainCheck): CompiledOptions[] {
+function compileList(
+  list: readonly unknown[],
+  subdomains: SubdomainCheck,
+  errors: FrameworkErrors | undefined,
+): CompiledOptions[] {
   const entries = copyList(list)
   const problems: ConfigProblem[] = []
   if (entries.length === 0) {
@@ -58,7 +64,8 @@ function compileList(list: readonly unknown[], subdomains: SubdomainCheck): Comp
   }
   const compiled = entries.map((entry, i): CompiledOptions | null => {
     try {
-      return compileOptions(entry as CorsOptions, subdomains)
+      // onError holds for the whole policy: a note on it comes from the first entry only.
+      return compileOptions(entry as CorsOptions, subdomains, i === 0 ? errors : undefined)
     } catch (error) {
       if (!(error instanceof CorsConfigError)) throw error
       for (const p of error.problems) {

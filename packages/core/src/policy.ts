@@ -28,6 +28,7 @@ import type {
   CorsOptionsList,
   CorsRequest,
   FetchHandler,
+  FrameworkErrors,
   MaybePromise,
   RefusalCode,
 } from './types.ts'
@@ -118,10 +119,11 @@ export function compilePolicy<Rest extends unknown[]>(
   entry: (...args: never[]) => unknown,
   options: CorsOptions<Rest> | CorsOptionsList<Rest>,
   subdomains: SubdomainCheck,
+  errors?: FrameworkErrors,
 ): CorsPolicy<Rest> {
   try {
-    if (Array.isArray(options)) return createPolicies(options, subdomains, (o) => new Policy(o))
-    return new Policy(compileOptions(options as CorsOptions, subdomains))
+    if (Array.isArray(options)) return createPolicies(options, subdomains, (o) => new Policy(o), errors)
+    return new Policy(compileOptions(options as CorsOptions, subdomains, errors))
   } catch (error) {
     throw error instanceof CorsConfigError ? CorsConfigError.fromCall(error, entry) : error
   }

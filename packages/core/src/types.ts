@@ -147,14 +147,28 @@ export interface CorsOptions<Rest extends unknown[] = any[]> {
    */
   csrf?: boolean | { bypass: (request: Request, ...rest: Rest) => boolean | Promise<boolean> }
   /**
-   * What `wrap` (and every adapter without an error page of its own) answers when the handler
-   * throws or rejects. Left out: a 500 carrying the CORS headers the request would have had (so
-   * the page reads the status, and the console does not blame CORS), the error logged with
-   * `console.error`, once per occurrence. A function shapes the answer (its CORS headers are
-   * added); `false` rethrows, as before.
+   * What `wrap` (and `@corsica/astro`) answers when the handler throws or rejects. Left out: a
+   * 500 carrying the CORS headers the request would have had (so the page reads the status, and
+   * the console does not blame CORS), the error logged with `console.error`, once per occurrence.
+   * A function shapes the answer (its CORS headers are added); `false` rethrows, as before.
+   * Adapters whose framework answers errors itself (Hono's `app.onError`, Express's error
+   * handlers, ...) never call it, and say so at start-up (see {@link FrameworkErrors}).
    * @default a 500 with CORS headers, the error logged
    */
   onError?: ((error: unknown, request: Request) => Response | Promise<Response>) | false
+}
+
+/**
+ * What an adapter that leaves thrown errors to its framework says of an `onError` function, which
+ * it never calls: one more line of the start-up warning for settings that do nothing (for
+ * `@corsica/hono`: `{ problem: 'is never called: Hono answers what a route throws, and the CORS
+ * headers are added.', fix: 'leave it out; shape error answers with app.onError((error, c) => ...).' }`).
+ */
+export interface FrameworkErrors {
+  /** What becomes of a thrown error instead, starting `is never called: `. */
+  problem: string
+  /** Where users shape an error's answer instead. */
+  fix: string
 }
 
 /**

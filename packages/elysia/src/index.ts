@@ -31,7 +31,10 @@ type SetHeaders = Record<string, string | string[]>
  * @example new Elysia().use(cors({ origin: ['https://app.example.com'], credentials: true }))
  */
 export function cors(options: CorsOptions<[]> | CorsOptionsList<[]>) {
-  const policy = createCorsAt(cors, options) // a bad config fails at start-up
+  const policy = createCorsAt(cors, options, {
+    problem: 'is never called: Elysia answers what a route throws, and the CORS headers are added.',
+    fix: 'leave it out; shape error answers with .onError(({ error }) => ...).',
+  }) // a bad config fails at start-up
   // The headers of each request, decided once in onRequest and read by the late hooks (a thrown
   // error passes through both onError and mapResponse).
   const decided = new WeakMap<Request, CorsHeaders | Promise<CorsHeaders>>()

@@ -49,7 +49,10 @@ export const corsica: FastifyPluginCallback<FastifyCorsOptions> = Object.assign(
   function corsica(fastify: FastifyInstance, options: FastifyCorsOptions, done: (error?: Error) => void) {
     let policy: CorsPolicy<[FastifyRequest, FastifyReply]>
     try {
-      policy = createCorsAt(corsica, options)
+      policy = createCorsAt(corsica, options, {
+        problem: 'is never called: Fastify answers what a route throws, and the CORS headers are added.',
+        fix: 'leave it out; shape error answers with fastify.setErrorHandler((error, request, reply) => ...).',
+      })
     } catch (error) {
       // The registration fails (`await app.register(...)`, `ready()`, `listen()` reject with it).
       done(error as Error)

@@ -5,6 +5,7 @@
  * csrf refuses before the route runs, and a bad config fails the registration.
  */
 import { CorsConfigError } from '@corsica/core'
+import { onErrorNote } from '@corsica/testkit'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listen, type Running, send } from '../../node/test/http.ts'
@@ -133,6 +134,16 @@ describe('a bad config', () => {
     await expect(app.register(corsica, { origin: '*', credentials: true })).rejects.toBeInstanceOf(
       CorsConfigError,
     )
+  })
+
+  it('an onError function does nothing (Fastify answers what a route throws): said at registration', async () => {
+    const note = await onErrorNote(async (options) => {
+      const { app } = fastifyApp()
+      await app.register(corsica, options)
+      await app.close()
+    })
+    expect(note).toContain('Fastify answers what a route throws')
+    expect(note).toContain('fastify.setErrorHandler((error, request, reply) => ...)')
   })
 })
 

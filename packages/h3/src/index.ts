@@ -21,7 +21,10 @@ export { CorsConfigError } from '@corsica/core'
  * @example app.get('/api/items', handler, { middleware: [cors({ origin: '*' })] })
  */
 export function cors(options: CorsOptions<[event: H3Event]> | CorsOptionsList<[event: H3Event]>): Middleware {
-  const policy = createCorsAt(cors, options) // a bad config fails at start-up
+  const policy = createCorsAt(cors, options, {
+    problem: 'is never called: h3 answers what a route throws, and the CORS headers are added.',
+    fix: 'leave it out; shape error answers with new H3({ onError: (error, event) => ... }).',
+  }) // a bad config fails at start-up
 
   return async function corsMiddleware(event, next) {
     const answer = await policy.intercept(event.req, event)

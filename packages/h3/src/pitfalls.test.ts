@@ -3,6 +3,7 @@
  * the Fetch standard's CORS check and CORS-preflight fetch.
  */
 
+import { onErrorNote } from '@corsica/testkit'
 import { send } from '@corsica/testkit/http'
 import { H3, HTTPError } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -166,4 +167,10 @@ describe('h3 pitfalls', () => {
     expect(actual.headers.get(ACAO)).toBeNull()
     expect(actual.headers.get('x-request-id')).toBe('req-1')
   })
+})
+
+it("an onError function does nothing (h3 answers what a route throws, with the app's onError): said at start-up", async () => {
+  const note = await onErrorNote((options) => cors(options))
+  expect(note).toContain('h3 answers what a route throws')
+  expect(note).toContain('new H3({ onError: (error, event) => ... })')
 })

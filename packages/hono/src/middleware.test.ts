@@ -1,10 +1,11 @@
 /** What cors() must keep of Hono: start-up errors, onError responses, the raw Request, env, ctx. */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { onErrorNote } from '@corsica/testkit'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CorsConfigError, cors } from './index.ts'
+import { CorsConfigError, type CorsOptions, cors } from './index.ts'
 
 const APP = 'https://app.test'
 const EVIL = 'https://evil.test'
@@ -26,6 +27,24 @@ describe('cors() options', () => {
     expect(message).toContain('origin')
     expect(message).toContain('maxAge')
   })
+
+  it.each([
+    ['options', (options: CorsOptions) => cors(options)],
+    [
+      'options from env, at the first request',
+      async (options: CorsOptions) => {
+        const app = new Hono().use(cors(() => options)).get('/', (c) => c.text('ok'))
+        await app.request('/')
+      },
+    ],
+  ])(
+    '%s: an onError function does nothing (Hono answers what a route throws), and is said to',
+    async (_, start) => {
+      const note = await onErrorNote(start)
+      expect(note).toContain('Hono answers what a route throws, and the CORS headers are added.')
+      expect(note).toContain('Fix: leave it out; shape error answers with app.onError((error, c) => ...).')
+    },
+  )
 })
 
 describe('cors() in the middleware chain', () => {

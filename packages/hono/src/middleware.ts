@@ -32,11 +32,18 @@ export type HonoCorsOptions<E extends Env = any> =
 /** The `cors` function of an entry. */
 export type HonoCors = <E extends Env = any>(options: HonoCorsOptions<E>) => MiddlewareHandler<E>
 
+/** What becomes of a thrown error: Hono answers it, so `onError` is never called. */
+const HONO_ERRORS = {
+  problem: 'is never called: Hono answers what a route throws, and the CORS headers are added.',
+  fix: 'leave it out; shape error answers with app.onError((error, c) => ...).',
+}
+
 /** `cors` built on one core entry's createCorsAt and perEnv. */
 export function corsWith(core: { createCorsAt: typeof createCorsAt; perEnv: typeof perEnv }): HonoCors {
   return function cors<E extends Env = any>(options: HonoCorsOptions<E>): MiddlewareHandler<E> {
-    if (typeof options !== 'function') return middleware(core.createCorsAt(cors, options)) // a bad config fails at start-up
-    const middlewareFor = core.perEnv(options, middleware)
+    // a bad config fails at start-up
+    if (typeof options !== 'function') return middleware(core.createCorsAt(cors, options, HONO_ERRORS))
+    const middlewareFor = core.perEnv(options, middleware, HONO_ERRORS)
     return function corsFromEnv(c, next) {
       const handle = middlewareFor(c.env)
       return handle === null ? Promise.resolve(configErrorResponse()) : handle(c, next)

@@ -1,4 +1,5 @@
 import { CorsConfigError } from '@corsica/core'
+import { onErrorNote } from '@corsica/testkit'
 // The class Next passes as a middleware's second argument (next/server exports only its type).
 import { NextFetchEvent } from 'next/dist/server/web/spec-extension/fetch-event.js'
 import { type NextMiddleware, type NextProxy, NextRequest, NextResponse } from 'next/server.js'
@@ -20,6 +21,12 @@ describe('createCorsMiddleware', () => {
 
   test('throws the config error when created, not on the first request', () => {
     expect(() => createCorsMiddleware({ origin: '*', credentials: true })).toThrow(CorsConfigError)
+  })
+
+  test('an onError function does nothing behind the proxy (Next answers what a route throws): said when created', async () => {
+    const note = await onErrorNote((options) => createCorsMiddleware(options))
+    expect(note).toContain('Next answers what a route or page throws')
+    expect(note).toContain("withCors in the route's route.ts (it calls onError)")
   })
 
   test('called as Next calls it, (request, event): continues with NextResponse.next() and the headers', async () => {

@@ -34,7 +34,10 @@ export function createCorsMiddleware(
     | CorsOptions<[event: NextFetchEvent | undefined]>
     | CorsOptionsList<[event: NextFetchEvent | undefined]>,
 ): CorsMiddleware {
-  const policy = createCorsAt(createCorsMiddleware, options)
+  const policy = createCorsAt(createCorsMiddleware, options, {
+    problem: 'is never called: Next answers what a route or page throws, and the CORS headers are added.',
+    fix: "leave it out; shape error answers with app/error.tsx, or withCors in the route's route.ts (it calls onError).",
+  })
   return async (request: Request, responseOrEvent?: Response | NextFetchEvent, eventArg?: NextFetchEvent) => {
     const given = isResponse(responseOrEvent) ? responseOrEvent : undefined
     const event = given === undefined ? (responseOrEvent as NextFetchEvent | undefined) : eventArg

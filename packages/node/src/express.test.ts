@@ -5,11 +5,12 @@
  * arguments, and a bad config failing at the user's call.
  */
 import { CorsConfigError } from '@corsica/core'
+import { onErrorNote } from '@corsica/testkit'
 import express5 from 'express'
 import express4 from 'express4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listen, type Running, send } from '../test/http.ts'
-import { cors } from './index.ts'
+import { cors, withCors } from './index.ts'
 
 const APP = 'https://app.test'
 const EVIL = 'https://evil.test'
@@ -171,6 +172,17 @@ describe('cors() options', () => {
       .split('\n')
       .filter((l) => l.trim().startsWith('at '))
     expect(frames[0]).toContain('express.test.ts')
+  })
+
+  it('an onError function does nothing (Express answers what a route throws): said at start-up', async () => {
+    const note = await onErrorNote((options) => cors(options))
+    expect(note).toContain('Express (or Connect) answers what a route throws')
+    expect(note).toContain('Fix: leave it out; shape error answers with an error handler:')
+  })
+
+  it('withCors: what the listener throws goes on to node:http, so onError does nothing there either', async () => {
+    const note = await onErrorNote((options) => withCors(options, () => {}))
+    expect(note).toContain('what your listener throws goes on to node:http')
   })
 })
 

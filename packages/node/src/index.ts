@@ -49,6 +49,17 @@ export type Listener<Req extends NodeRequest = IncomingMessage, Res extends Node
   res: Res,
 ) => void
 
+/** What becomes of a thrown error: the framework answers it, so `onError` is never called. */
+const EXPRESS_ERRORS = {
+  problem:
+    'is never called: Express (or Connect) answers what a route throws, and the CORS headers are added.',
+  fix: 'leave it out; shape error answers with an error handler: app.use((error, req, res, next) => ...).',
+}
+const LISTENER_ERRORS = {
+  problem: 'is never called: what your listener throws goes on to node:http, as it would without withCors.',
+  fix: 'leave it out; answer errors with a try/catch in your listener (the CORS headers are added when its answer is written).',
+}
+
 /**
  * Middleware that answers CORS preflights itself (the routes after it never see them, so no
  * `app.options(...)` is needed) and puts the CORS headers on every other response, error pages
@@ -56,7 +67,7 @@ export type Listener<Req extends NodeRequest = IncomingMessage, Res extends Node
  * @example app.use(cors({ origin: ['https://app.example.com'], credentials: true }))
  */
 export function cors(options: NodeCorsOptions): CorsMiddleware {
-  const policy = createCorsAt(cors, options)
+  const policy = createCorsAt(cors, options, EXPRESS_ERRORS)
   return function corsMiddleware(req: NodeRequest, res: NodeResponse, next: (error?: unknown) => void) {
     const decision = policy.decide(new RequestView(req), req, res)
     // An async origin function's failure goes to the app's error handler, as Express expects.
@@ -74,7 +85,7 @@ export function withCors<
   Req extends NodeRequest = IncomingMessage,
   Res extends NodeResponse = ServerResponse,
 >(options: NodeCorsOptions, listener: Listener<Req, Res>): Listener<Req, Res> {
-  const policy: CorsPolicy<[NodeRequest, NodeResponse]> = createCorsAt(withCors, options)
+  const policy: CorsPolicy<[NodeRequest, NodeResponse]> = createCorsAt(withCors, options, LISTENER_ERRORS)
   return function corsListener(req, res) {
     const run = () => listener(req, res)
     const decision = policy.decide(new RequestView(req), req, res)

@@ -28,7 +28,11 @@ export type MiddlewareArgs = Parameters<MiddlewareFunction<Response>>[0]
 export function cors(
   options: CorsOptions<[args: MiddlewareArgs]> | CorsOptionsList<[args: MiddlewareArgs]>,
 ): MiddlewareFunction<Response> {
-  const policy = createCorsAt(cors, options) // a bad config fails at start-up
+  const policy = createCorsAt(cors, options, {
+    problem:
+      'is never called: React Router answers what a loader or action throws, and the CORS headers are added.',
+    fix: "leave it out; shape error answers with the route's ErrorBoundary, or handleError in app/entry.server.tsx.",
+  }) // a bad config fails at start-up
   return async function corsMiddleware(args, next) {
     // React Router 7.18 runs no middleware for an OPTIONS request to a document route (it
     // answers 405 first) nor for a URL no route matches: only resource routes get here with one.

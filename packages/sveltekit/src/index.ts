@@ -25,7 +25,10 @@ export { CorsConfigError } from '@corsica/core'
 export function cors(
   options: CorsOptions<[event: RequestEvent]> | CorsOptionsList<[event: RequestEvent]>,
 ): Handle {
-  const policy = createCorsAt(cors, options) // a bad config fails at start-up
+  const policy = createCorsAt(cors, options, {
+    problem: 'is never called: SvelteKit answers what a route throws, and the CORS headers are added.',
+    fix: 'leave it out; shape error answers with handleError in src/hooks.server.ts and src/routes/+error.svelte.',
+  }) // a bad config fails at start-up
   return async function corsHandle({ event, resolve }) {
     // Before resolve(): SvelteKit itself answers an OPTIONS request 405 when the route exports
     // no OPTIONS handler (@sveltejs/kit 2.70), so a preflight must never get that far.

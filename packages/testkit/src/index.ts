@@ -18,6 +18,7 @@ export { csrfCases, SELF, websocketCases } from './csrf-cases.ts'
 export { ENGINE_DEPARTURES, type Engine, type EngineDeparture } from './departures.ts'
 export { type HandlerName, handlerRan, handlers, REDIRECT_TARGET } from './handlers.ts'
 export { hasSubdomainPattern, LITE_REFUSAL, liteCases, liteRefusedCases } from './lite.ts'
+export { onErrorNote } from './notes.ts'
 export { type PerOriginCase, perOriginCases } from './per-origin-cases.ts'
 
 /** A row of the table an adapter runs: options as one object, or a list of them. */
