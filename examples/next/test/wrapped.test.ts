@@ -71,8 +71,8 @@ for (const runtime of ['node', 'edge'] as const) {
       expect(vary(answer)).toContain('origin')
     })
 
-    // The exception propagates to Next untouched; Next's 500 is built after withCors gave up,
-    // so it has no CORS headers (README: put the CORS middleware in front to keep them).
+    // wrap() answers it (the default onError): Next never sees the exception. With onError: false
+    // it would reach Next, whose 500 is built after withCors gave up, without the CORS headers.
     test("a wrapped handler's exception: a 500 with the CORS headers, so the console does not blame CORS", async () => {
       const answer = await send(`${urls[runtime]}/wrapped/boom`, { headers: { origin: APP } })
       expect(answer.status).toBe(500)
