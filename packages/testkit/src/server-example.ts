@@ -7,6 +7,7 @@
  * Expected values follow the Fetch standard's CORS check and CORS-preflight fetch, and Corsica's
  * documented answers (403 to a refused origin's preflight, the policy's own lists otherwise).
  */
+import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, PREFLIGHT_VARY } from './cases.ts'
 import { send } from './http.ts'
 
 /** The production front end. Every example's policy lists it and the admin app. */
@@ -15,15 +16,6 @@ export const APP = 'https://app.example.com'
 export const ADMIN = 'https://admin.example.com'
 /** An origin no example lists. */
 export const EVIL = 'https://evil.example'
-
-const ACAO = 'access-control-allow-origin'
-const ACAC = 'access-control-allow-credentials'
-const ACAM = 'access-control-allow-methods'
-const ACAH = 'access-control-allow-headers'
-const ACEH = 'access-control-expose-headers'
-const ACMA = 'access-control-max-age'
-const PREFLIGHT_VARY =
-  'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
 
 /** A request to an example and what it must answer. */
 export interface ExampleExchange {
