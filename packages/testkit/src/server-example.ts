@@ -46,7 +46,7 @@ export interface ServerExample {
   echoesRequestId: boolean
   /** The route front ends write to (preflighted first), and the JSON of the 201 to `{"text":"hi"}`. */
   write: { path: string; body: unknown }
-  /** A route that throws, and the JSON of the 500 the app makes of it; absent when there is none. */
+  /** A route that throws, and the body of the 500 the app makes of it (as in `expect.body`); absent when there is none. */
   broken?: { path: string; body: unknown }
   /** Whether the policy has `csrf: true`. */
   csrf: boolean
