@@ -42,6 +42,8 @@ export interface ExampleCase extends ExampleExchange {
 export interface ServerExample {
   /** The route front ends read with GET, who reads (a front end the policy lists), and the JSON before any write. */
   read: { path: string; from: string; body: unknown }
+  /** More front ends the policy lists (say, one a pattern matches), each granted the read too. */
+  alsoFrom?: string[]
   /** Whether the read answers with the x-request-id it was sent (the header the policy exposes). */
   echoesRequestId: boolean
   /** The route front ends write to (preflighted first), and the JSON of the 201 to `{"text":"hi"}`. */
@@ -119,6 +121,11 @@ export function serverExampleCases(example: ServerExample): ExampleCase[] {
         body: read.body,
       },
     },
+    ...(example.alsoFrom ?? []).map((origin) => ({
+      name: `grants the read to ${origin} too`,
+      request: { method: 'GET', path: read.path, headers: { origin } },
+      expect: { status: 200, headers: { [ACAO]: origin, [ACAC]: 'true', vary: 'Origin' }, body: read.body },
+    })),
     {
       name: 'gives an unlisted origin the data but no permission to read it, and Vary: Origin',
       request: { method: 'GET', path: read.path, headers: { origin: EVIL } },
