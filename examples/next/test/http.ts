@@ -1,38 +1,8 @@
-/** A raw HTTP client for the tests: undici's `request` sends exactly the headers given. */
-import { request } from 'undici'
+/** The tests' HTTP client (undici, headers exactly as given), the header names, and what Next adds to Vary. */
+import type { Answer } from '@corsica/testkit/http'
 
-/** What a test sees of a response. Repeated header lines are joined with ", " (RFC 9110 §5.3). */
-export interface Answer {
-  status: number
-  headers: { get(name: string): string | null }
-  body: string
-}
-
-/** Sends one request; header pairs may repeat a name. */
-export async function send(
-  url: string,
-  init: { method?: string; headers?: Record<string, string> | [string, string][]; body?: string } = {},
-): Promise<Answer> {
-  const pairs = Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})
-  const res = await request(url, {
-    method: (init.method ?? 'GET') as 'GET',
-    headers: pairs.flat(),
-    body: init.body,
-  })
-  const body = await res.body.text()
-  const raw = res.headers
-  return {
-    status: res.statusCode,
-    body,
-    headers: {
-      get(name) {
-        const value = raw[name.toLowerCase()]
-        if (value === undefined) return null
-        return Array.isArray(value) ? value.join(', ') : value
-      },
-    },
-  }
-}
+export { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA } from '@corsica/testkit'
+export { type Answer, send } from '@corsica/testkit/http'
 
 /**
  * The names Next adds to Vary by itself: the app router's four on every app-router response
@@ -81,13 +51,6 @@ export const APP = 'https://app.example.com'
 export const ADMIN = 'https://admin.example.com'
 export const DEV = 'http://localhost:5173'
 export const EVIL = 'https://evil.example.net'
-
-export const ACAO = 'access-control-allow-origin'
-export const ACAC = 'access-control-allow-credentials'
-export const ACAM = 'access-control-allow-methods'
-export const ACAH = 'access-control-allow-headers'
-export const ACEH = 'access-control-expose-headers'
-export const ACMA = 'access-control-max-age'
 
 /** A CORS-preflight request (Fetch: OPTIONS with Origin and Access-Control-Request-Method). */
 export function preflight(origin: string, method: string, requestHeaders?: string) {

@@ -36,20 +36,23 @@ const ADMIN = 'https://admin.app.test'
 const EVIL = 'https://evil.test'
 const LIST: CorsOptions = { origin: [APP, ADMIN] }
 const DEFAULT_METHODS = 'GET, HEAD, PUT, PATCH, POST, DELETE'
-// Every request header a preflight answer depends on (Access-Control-Request-Private-Network
-// too: without privateNetworkAccess a preflight carrying it is refused).
-const PREFLIGHT_VARY =
+/**
+ * Every request header a preflight answer depends on (Access-Control-Request-Private-Network
+ * too: without privateNetworkAccess a preflight carrying it is refused).
+ */
+export const PREFLIGHT_VARY =
   'Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network'
 // An OPTIONS request's answer depends on both: with Origin and Access-Control-Request-Method it
 // is a preflight, which the policy answers; otherwise the handler does (a public policy too).
 const OPTIONS_VARY = 'Origin, Access-Control-Request-Method'
 
-const ACAO = 'access-control-allow-origin'
-const ACAC = 'access-control-allow-credentials'
-const ACAM = 'access-control-allow-methods'
-const ACAH = 'access-control-allow-headers'
-const ACEH = 'access-control-expose-headers'
-const ACMA = 'access-control-max-age'
+// The response headers' names, short, for the tables.
+export const ACAO = 'access-control-allow-origin'
+export const ACAC = 'access-control-allow-credentials'
+export const ACAM = 'access-control-allow-methods'
+export const ACAH = 'access-control-allow-headers'
+export const ACEH = 'access-control-expose-headers'
+export const ACMA = 'access-control-max-age'
 const ACAPN = 'access-control-allow-private-network'
 
 /** Nothing granted: no Access-Control-* at all. */

@@ -10,7 +10,7 @@ import { continueCases } from './continue-cases.ts'
 import { csrfCases } from './csrf-cases.ts'
 import { type PerOriginCase, perOriginCases } from './per-origin-cases.ts'
 
-export type { Case, CaseRequest } from './cases.ts'
+export { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, type Case, type CaseRequest, PREFLIGHT_VARY } from './cases.ts'
 /** The shared table: the CORS protocol, then `csrf` (every runtime runs both). */
 export const cases = [...corsCases, ...csrfCases]
 export { continueCases } from './continue-cases.ts'

@@ -104,3 +104,22 @@ export function freePort(): Promise<number> {
     })
   })
 }
+
+/** An example's server, started: the process, and the URL it listens on. */
+export interface StartedExample {
+  child: Child
+  url: string
+}
+
+/**
+ * Runs an example as its README says, `pnpm start` in `dir`, on a free port (PORT=0); resolves once
+ * it prints `listening on <url>`, with that URL.
+ */
+export async function startExample(dir: string): Promise<StartedExample> {
+  const { child, match } = await startChild('pnpm', ['start'], {
+    cwd: dir,
+    env: { PORT: '0' },
+    ready: /listening on (http:\/\/[^\s/]+)/,
+  })
+  return { child, url: match[1]! }
+}

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { type CorsRefusal, createCors } from '@corsica/core'
+import { echo } from '@corsica/testkit/websocket'
 
 const APP = 'https://app.test'
 const seen = { handshakes: 0, refusals: [] as string[], answers: [] as unknown[] }
@@ -53,16 +54,6 @@ function connect(origin?: string): Promise<WebSocket | number> {
     socket.onopen = () => resolve(socket)
     socket.onclose = (event) => resolve(event.code)
   })
-}
-
-async function echo(socket: WebSocket, text: string): Promise<string> {
-  const answer = new Promise<string>((resolve) => (socket.onmessage = (event) => resolve(String(event.data))))
-  socket.send(text)
-  const received = await answer
-  const closed = new Promise((resolve) => (socket.onclose = resolve))
-  socket.close(1000)
-  await closed
-  return received
 }
 
 describe('WebSocket handshakes behind wrap() (csrf: true), in Bun.serve', () => {

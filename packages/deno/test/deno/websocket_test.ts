@@ -3,6 +3,7 @@
  * (port 0): the handler upgrades with `Deno.upgradeWebSocket`, and Deno's own WebSocket client
  * connects (its `headers` option sets Origin, as a browser page would).
  */
+import { echo } from '@corsica/testkit/websocket'
 import { type CorsRefusal, withCors } from '../../src/index.ts'
 
 const APP = 'https://app.test'
@@ -57,16 +58,6 @@ function connect(url: string, origin?: string): Promise<WebSocket | Error> {
     socket.onopen = () => resolve(socket)
     socket.onerror = (event) => resolve(new Error((event as ErrorEvent).message))
   })
-}
-
-async function echo(socket: WebSocket, text: string): Promise<string> {
-  const answer = new Promise<string>((resolve) => (socket.onmessage = (event) => resolve(String(event.data))))
-  socket.send(text)
-  const received = await answer
-  const closed = new Promise((resolve) => (socket.onclose = resolve))
-  socket.close(1000)
-  await closed
-  return received
 }
 
 Deno.test('a WebSocket handshake from an unlisted origin gets 403, and the handler never runs', async () => {
