@@ -1,8 +1,8 @@
 /**
  * @module @corsica/testkit/app-cases: what the built Astro, SvelteKit and React Router apps must
- * answer, as a table the three share: the examples' notes app (`exampleRows`). A framework takes
- * the rows with `appCases`, changing those its framework answers otherwise (another status or
- * header, a name that says why) and adding its own.
+ * answer, as tables the three share: the examples' notes app (`exampleRows`) and the adapters' test
+ * apps (`testAppRows`). A framework takes the rows with `appCases`, changing those its framework
+ * answers otherwise (another status or header, a name that says why) and adding its own.
  */
 import type { CaseRequest } from './cases.ts'
 import { SELF } from './csrf-cases.ts'
@@ -66,6 +66,18 @@ export function post(
   return { method: 'POST', path, headers, body }
 }
 
+/**
+ * What Astro's and SvelteKit's own CSRF checks answer a cross-site form write, before the app's
+ * middleware or hooks run: 403, their text, and so no CORS header at all.
+ */
+export function formRefusal(method: string): AppCase['expect'] {
+  return {
+    status: 403,
+    body: `Cross-site ${method} form submissions are forbidden`,
+    headers: { [ACAO]: null, vary: null },
+  }
+}
+
 const form = (origin: string | null, extra?: Record<string, string>) =>
   post('/api/notes', origin, 'application/x-www-form-urlencoded', 'text=hi', extra)
 
@@ -127,6 +139,68 @@ export const exampleRows = {
     name: 'a client that is no browser (no Origin, no Sec-Fetch-Site) passes',
     request: form(null),
     expect: { status: 201, headers: {} },
+  },
+} satisfies Record<string, AppCase>
+
+/**
+ * The adapters' test apps: cors() from the middleware or hook for everything but /bare/* (and the
+ * table's /conformance/*), https://app.example.com allowed; /api/items answers GET and POST only,
+ * /api/throws throws, /api/redirect is `Response.redirect()`, and `/` is a page about `title`.
+ */
+export function testAppRows(title: string) {
+  return {
+    preflight: {
+      name: 'with cors(), an endpoint with no OPTIONS handler (GET and POST only) gets its preflight answered 204',
+      request: preflight('/api/items', APP),
+      expect: { status: 204, headers: { [ACAO]: APP, [ACAH]: 'content-type' } },
+    },
+    refusedPreflight: {
+      name: 'a refused preflight grants nothing',
+      request: preflight('/api/items', EVIL),
+      expect: { status: 403, headers: { [ACAO]: null } },
+    },
+    json: {
+      name: "an endpoint's JSON keeps the CORS headers",
+      request: get('/api/items'),
+      expect: { status: 200, headers: { [ACAO]: APP } },
+    },
+    throws: {
+      name: 'an endpoint that throws: the 500 keeps the CORS headers',
+      request: get('/api/throws'),
+      expect: { status: 500, headers: { [ACAO]: APP } },
+    },
+    notFound: {
+      name: 'a URL no route matches: the 404 keeps the CORS headers',
+      request: get('/api/nowhere'),
+      expect: { status: 404, headers: { [ACAO]: APP } },
+    },
+    page: {
+      name: 'a page keeps the CORS headers',
+      request: get('/'),
+      expect: { status: 200, bodyIncludes: `Corsica on ${title}`, headers: { [ACAO]: APP } },
+    },
+    redirect: {
+      name: 'Response.redirect() (immutable headers) gets them on a copy',
+      request: get('/api/redirect'),
+      expect: { status: 302, headers: { location: 'https://elsewhere.example/next', [ACAO]: APP } },
+    },
+  } satisfies Record<string, AppCase>
+}
+
+/**
+ * The rows of the test apps whose framework checks cross-site form writes itself, before any
+ * middleware or hook (Astro's `security.checkOrigin`, SvelteKit's `csrf`, both on by default).
+ */
+export const formCheckRows = {
+  formPost: {
+    name: 'a cross-site form POST from an origin the policy allows is answered 403 before cors(), without CORS headers',
+    request: post('/api/items', APP, 'application/x-www-form-urlencoded', 'a=1'),
+    expect: formRefusal('POST'),
+  },
+  jsonPost: {
+    name: 'a JSON POST is no form: it reaches the endpoint and gets the CORS headers',
+    request: post('/api/items', APP, 'application/json', '{}'),
+    expect: { status: 201, headers: { [ACAO]: APP } },
   },
 } satisfies Record<string, AppCase>
 
