@@ -5,8 +5,8 @@
  * the case's handler unless the middleware answers.
  */
 import { adapterCases, type Case, checkOutcome } from '@corsica/testkit'
+import { type Answer, sendTableCase } from '@corsica/testkit/http'
 import { describe, expect, inject, test } from 'vitest'
-import { type Answer, sendCase } from './http'
 
 const url = inject('reactRouterUrl')
 
@@ -28,7 +28,7 @@ function problems(c: Omit<Case, 'options'>, answer: Answer): string[] {
 describe('the shared table through a built React Router app', () => {
   for (const [i, c] of adapterCases.entries()) {
     test(`${i}: ${c.name}`, async () => {
-      expect(problems(c, await sendCase(c, url, i))).toEqual([])
+      expect(problems(c, await sendTableCase(c, url, i))).toEqual([])
     })
   }
 })

@@ -14,6 +14,8 @@ export interface CaseRequest {
   method: string
   path?: string
   headers?: Record<string, string> | [string, string][]
+  /** The body of a method that has one (not GET, HEAD or OPTIONS). @default 'body' */
+  body?: string
 }
 
 /** One row of the table. */

@@ -2,7 +2,7 @@
 
 import { request } from 'undici'
 import type { Case } from './cases.ts'
-import { type ObservedResponse, requestHeaders } from './run.ts'
+import { type ObservedResponse, requestBody, requestHeaders } from './run.ts'
 
 /** What a test sees of an answer. Repeated header lines read as one value joined with ", ". */
 export interface Answer extends ObservedResponse {
@@ -36,10 +36,20 @@ export async function send(
 
 /** Sends case `c` to `base`, header lines as the case lists them (`SELF`: the server's origin). */
 export function sendCase(c: Pick<Case, 'request'>, base: string): Promise<Answer> {
-  const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)
   return send(`${base}${c.request.path ?? '/'}`, {
     method: c.request.method,
     headers: requestHeaders(c, base),
-    body: hasBody ? 'body' : undefined,
+    body: requestBody(c),
   })
+}
+
+/**
+ * Sends case `c`, number `i` of `adapterCases`, to an adapter's built test app: to /conformance/i,
+ * or to the case's own path (the csrf bypass cases), with `x-table-case: i` telling the app which
+ * policy.
+ */
+export function sendTableCase(c: Omit<Case, 'options'>, base: string, i: number): Promise<Answer> {
+  const url = c.request.path === undefined ? `${base}/conformance/${i}` : `${base}${c.request.path}`
+  const headers: [string, string][] = [...requestHeaders(c, url), ['x-table-case', String(i)]]
+  return send(url, { method: c.request.method, headers, body: requestBody(c) })
 }

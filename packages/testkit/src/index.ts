@@ -28,4 +28,11 @@ export type AdapterCase = Case | PerOriginCase
  * alike): the shared table, the preflightContinue cases, then the per-origin ones.
  */
 export const adapterCases: readonly AdapterCase[] = [...cases, ...continueCases, ...perOriginCases]
-export { checkOutcome, type ObservedResponse, requestHeaders, toRequest } from './run.ts'
+export {
+  type AnswerExpectation,
+  checkAnswer,
+  checkOutcome,
+  type ObservedResponse,
+  requestHeaders,
+  toRequest,
+} from './run.ts'

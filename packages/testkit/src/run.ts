@@ -10,12 +10,17 @@ import { handlerRan } from './handlers.ts'
 export function toRequest(c: Pick<Case, 'request'>, baseUrl = 'http://api.test'): Request {
   const headers = new Headers()
   for (const [name, value] of requestHeaders(c, baseUrl)) headers.append(name, value)
-  const hasBody = c.request.method !== 'GET' && c.request.method !== 'HEAD' && c.request.method !== 'OPTIONS'
   return new Request(new URL(c.request.path ?? '/', baseUrl), {
     method: c.request.method,
     headers,
-    body: hasBody ? 'body' : null,
+    body: requestBody(c) ?? null,
   })
+}
+
+/** The body of a case's request: none for GET, HEAD and OPTIONS, else the case's (`'body'` by default). */
+export function requestBody(c: Pick<Case, 'request'>): string | undefined {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(c.request.method)) return undefined
+  return c.request.body ?? 'body'
 }
 
 /** A response as any runtime or client reports it: status and a header getter. */
@@ -24,19 +29,31 @@ export interface ObservedResponse {
   headers: { get(name: string): string | null }
 }
 
+/** An answer's status, and each header's exact value; null means it must be absent. Headers not named are not checked. */
+export interface AnswerExpectation {
+  status: number
+  headers: Record<string, string | null>
+}
+
 /** Every way `response` differs from what `c` expects; empty when it passes. */
 export function checkOutcome(c: Pick<Case, 'expect'>, response: ObservedResponse): string[] {
-  const problems: string[] = []
-  if (response.status !== c.expect.status)
-    problems.push(`status ${response.status}, expected ${c.expect.status}`)
-  for (const [name, expected] of Object.entries(c.expect.headers)) {
-    const actual = response.headers.get(name)
-    if (actual !== expected)
-      problems.push(`${name}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`)
-  }
+  const problems = checkAnswer(c.expect, response)
   const ran = handlerRan(response)
   if (ran !== c.expect.handlerRan)
     problems.push(c.expect.handlerRan ? 'the handler did not run' : 'the handler ran')
+  return problems
+}
+
+/** Every way the status and headers of `response` differ from `expected`; empty when they match. */
+export function checkAnswer(expected: AnswerExpectation, response: ObservedResponse): string[] {
+  const problems: string[] = []
+  if (response.status !== expected.status)
+    problems.push(`status ${response.status}, expected ${expected.status}`)
+  for (const [name, value] of Object.entries(expected.headers)) {
+    const actual = response.headers.get(name)
+    if (actual !== value)
+      problems.push(`${name}: ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`)
+  }
   return problems
 }
 

@@ -26,7 +26,7 @@ const onError = {
 
 export const onRequest: MiddlewareHandler = (context, next) => {
   const { pathname } = context.url
-  // test/http.ts names the case in x-table-case; the csrf bypass cases need paths of their own.
+  // @corsica/testkit/http's sendTableCase names the case in x-table-case; the csrf bypass cases need paths of their own.
   const tableCase =
     context.request.headers.get('x-table-case') ?? /^\/conformance\/(\d+)$/.exec(pathname)?.[1]
   if (tableCase !== undefined) return table[Number(tableCase)]!(context, next)

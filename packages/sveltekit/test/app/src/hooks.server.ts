@@ -21,7 +21,7 @@ const app = cors({
 
 const byPath: Handle = (input) => {
   const { pathname } = input.event.url
-  // test/http.ts names the case in x-table-case; the csrf bypass cases need paths of their own.
+  // @corsica/testkit/http's sendTableCase names the case in x-table-case; the csrf bypass cases need paths of their own.
   const tableCase =
     input.event.request.headers.get('x-table-case') ?? /^\/conformance\/(\d+)$/.exec(pathname)?.[1]
   if (tableCase !== undefined) return table[Number(tableCase)]!(input)

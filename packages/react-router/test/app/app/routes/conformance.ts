@@ -11,7 +11,7 @@ export const middleware = [
     policies[caseNumber(args)]!(args, next),
 ]
 
-/** test/http.ts names the case in x-table-case; the csrf bypass cases need paths of their own. */
+/** @corsica/testkit/http's sendTableCase names the case in x-table-case; the csrf bypass cases need paths of their own. */
 function caseNumber({ request, params }: { request: Request; params: { i?: string } }): number {
   return Number(request.headers.get('x-table-case') ?? params.i)
 }
