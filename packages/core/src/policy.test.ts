@@ -114,6 +114,64 @@ describe('wrap()', () => {
   })
 })
 
+describe('answers given again (a refused preflight, a granted one per origin)', () => {
+  const preflight = (origin: string, headers = 'content-type') =>
+    new Request('http://api.test/', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': headers },
+    })
+
+  it('each Response is its own: what a caller changes on one is not on the next', async () => {
+    const policy = createCors({ origin: ['https://app.test'], allowedHeaders: '*', credentials: true })
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const origin of ['https://app.test', 'https://evil.test']) {
+      const first = (await policy.preflight(preflight(origin)))!
+      const before = [...first.headers]
+      first.headers.set('access-control-allow-origin', '*')
+      first.headers.append('vary', 'Cookie')
+      first.headers.set('x-changed', '1')
+      for (let i = 0; i < 3; i++) {
+        const next = (await policy.preflight(preflight(origin)))!
+        expect(next).not.toBe(first)
+        expect([...next.headers]).toEqual(before)
+        expect(next.status).toBe(first.status)
+        expect(next.bodyUsed).toBe(false)
+      }
+    }
+    vi.restoreAllMocks()
+  })
+
+  it('a granted answer is told apart by everything it says: the origin, the headers echoed', async () => {
+    const policy = createCors({
+      origin: ['https://a.test', 'https://b.test'],
+      allowedHeaders: '*',
+      credentials: true,
+    })
+    const seen = new Set<string>()
+    for (const origin of ['https://a.test', 'https://b.test']) {
+      for (const headers of ['x-one', 'x-two', 'x-one']) {
+        const answer = (await policy.preflight(preflight(origin, headers)))!
+        expect(answer.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(answer.headers.get('access-control-allow-headers')).toBe(headers)
+        seen.add(JSON.stringify([...answer.headers]))
+      }
+    }
+    expect(seen.size).toBe(4)
+  })
+
+  it('a decision handed out again is frozen: a caller that writes to it cannot grant the next request', () => {
+    const policy = createCors({ origin: ['https://app.test'] })
+    const decision = policy.decide(preflight('https://app.test'))
+    expect(decision).toEqual(expect.objectContaining({ respond: true, status: 204 }))
+    const answer = decision as { headers: Record<string, string> }
+    expect(Object.isFrozen(answer)).toBe(true)
+    expect(() => {
+      answer.headers['access-control-allow-origin'] = '*'
+    }).toThrow(TypeError)
+    expect(policy.decide(preflight('https://app.test'))).toBe(decision)
+  })
+})
+
 describe('onRefuse', () => {
   function refusals(options: Parameters<typeof createCors>[0], init: RequestInit & { url?: string }) {
     const seen: CorsRefusal[] = []
