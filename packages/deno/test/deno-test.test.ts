@@ -65,6 +65,13 @@ describe('deno test in the real Deno binary', () => {
     expect([...results].filter(([, passed]) => !passed).map(([name]) => name)).toEqual([])
   })
 
+  it('ran the preflights given again, whose Responses Deno clones from a template (granted, refused)', () => {
+    for (const name of ['granted', 'refused']) {
+      const test = `a ${name} preflight's Response is its own: what a caller changes is not on the next`
+      expect(results.get(test), test).toBe(true)
+    }
+  })
+
   it('ran every case of the shared table through withCors, called directly', () => {
     const missing = cases.filter((c) => results.get(`table (handler): ${c.name}`) !== true)
     expect(missing.map((c) => c.name)).toEqual([])
