@@ -273,8 +273,6 @@ export interface HeaderStore {
   set(name: string, value: string): void
   delete(name: string): void
   has(name: string): boolean
-  /** Adds a header that is absent, where `set` would look for one to replace first (Headers has it). */
-  append?(name: string, value: string): void
 }
 
 /** A value, or a promise of it when an async origin function is configured. */
